@@ -8,7 +8,6 @@ on first use, so a translator's edit shows after a restart without a separate bu
 
 from __future__ import annotations
 
-import gettext
 import io
 import threading
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
 
 from locales import LOCALES_DIR, SUPPORTED_LOCALES
 
@@ -52,7 +52,7 @@ def ensure_compiled(root: Path = LOCALES_DIR) -> list[Path]:
     return written
 
 
-def _load_domain(locale: str, domain: str, root: Path) -> gettext.GNUTranslations | None:
+def _load_domain(locale: str, domain: str, root: Path) -> Translations | None:
     po_file = po_path(locale, domain, root)
     if not po_file.exists():
         return None
@@ -61,13 +61,15 @@ def _load_domain(locale: str, domain: str, root: Path) -> gettext.GNUTranslation
         data = mo_file.read_bytes()
     else:
         data = compile_catalog(po_file)
-    return gettext.GNUTranslations(io.BytesIO(data))
+    # Babel's Translations is a GNUTranslations that also offers the u*gettext names
+    # flask-babel calls, so the same chain serves both.
+    return Translations(io.BytesIO(data), domain=domain)
 
 
 @lru_cache(maxsize=256)
 def translations(
     locale: str, domains: Sequence[str], root: Path = LOCALES_DIR
-) -> gettext.NullTranslations:
+) -> NullTranslations:
     """The catalogs of ``domains`` for ``locale``, searched in the order given.
 
     ``domains`` must be hashable (a tuple).  A message missing from every domain comes back
@@ -75,8 +77,8 @@ def translations(
     """
     if locale not in SUPPORTED_LOCALES:
         raise ValueError(f"unsupported locale {locale!r}; expected one of {SUPPORTED_LOCALES}")
-    chain: gettext.NullTranslations = gettext.NullTranslations()
-    head: gettext.NullTranslations | None = None
+    chain: NullTranslations = NullTranslations()
+    head: NullTranslations | None = None
     for domain in domains:
         loaded = _load_domain(locale, domain, root)
         if loaded is None:
@@ -86,7 +88,7 @@ def translations(
         else:
             chain.add_fallback(loaded)
             chain = loaded
-    return head if head is not None else gettext.NullTranslations()
+    return head if head is not None else NullTranslations()
 
 
 def clear_cache() -> None:

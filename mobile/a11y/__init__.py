@@ -1,0 +1,1 @@
+"""The bridge from Kivy widgets to accessible nodes: descriptions, focus, speech, export."""

@@ -1,0 +1,83 @@
+"""What the app says, and when: the bridge from screens and focus to the speech facade.
+
+The sentences come from :mod:`accessibility.announcements` (one place for their wording and
+urgency); this module decides when each is said:
+
+- a new screen: its title, then its one-line summary (both polite and never replaced);
+- focus: the focused widget as a screen reader says it (name, role, state or value, error,
+  hint), replacing focus speech still queued so that fast Tabbing builds no backlog;
+- errors: assertive (they interrupt); a field's error is folded into its focus announcement;
+- status (saved, sent, offline) polite; confirmations polite and kept;
+- the last announcement is kept so that a key can repeat it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from accessibility import announcements
+from accessibility.announcements import Announcement
+from accessibility.speech import Priority, Speech, create_speech
+from accessibility.themes import get_theme
+from mobile.a11y.export import node_of
+
+
+class Voice:
+    def __init__(self, speech: Speech, enabled: bool = True) -> None:
+        self.speech = speech
+        self.enabled = enabled
+        self.last: Announcement | None = None
+
+    @classmethod
+    def for_environment(cls) -> Voice:
+        """The backend named by ``XIZMAT_SPEECH_BACKEND`` (default pyttsx3 with espeak-ng)."""
+        return cls(create_speech(os.environ.get("XIZMAT_SPEECH_BACKEND") or None))
+
+    def configure(self, enabled: bool, rate: int) -> None:
+        self.enabled = enabled
+        self.speech.update_preferences({"speech_rate": rate})
+        if not enabled:
+            self.speech.interrupt()
+
+    def announce(self, announcement: Announcement, *, remember: bool = True) -> None:
+        if not announcement.text.strip():
+            return
+        if remember:
+            self.last = announcement
+        if self.enabled:
+            self.speech.say(announcement.text, announcement.locale, announcement.priority,
+                            kind=announcement.kind, replaces=announcement.replaces)
+
+    def screen(self, title: str, summary: str, locale: str) -> None:
+        self.announce(announcements.screen_shown(title, locale))
+        if summary:
+            self.announce(Announcement(summary, locale, Priority.POLITE, announcements.SCREEN))
+
+    @staticmethod
+    def describe(widget: Any, locale: str) -> str:
+        return announcements.describe(node_of(widget, get_theme("default"), None, ()), locale)
+
+    def focus(self, widget: Any, locale: str) -> None:
+        node = node_of(widget, get_theme("default"), None, ())
+        self.announce(announcements.focus_moved(node, locale))
+
+    def status(self, text: str, locale: str) -> None:
+        self.announce(announcements.status_message(text, locale))
+
+    def confirm(self, text: str, locale: str) -> None:
+        self.announce(announcements.confirmation(text, locale))
+
+    def error(self, text: str, locale: str) -> None:
+        self.announce(announcements.error_message(text, locale))
+
+    def field_errors(self, count: int, locale: str) -> None:
+        self.announce(announcements.error_summary(count, locale))
+
+    def repeat(self) -> None:
+        """Say the last announcement again (interrupting whatever is being said)."""
+        if self.last is not None and self.enabled:
+            self.speech.say(self.last.text, self.last.locale, Priority.ASSERTIVE, kind="repeat")
+
+    def close(self) -> None:
+        self.speech.close()

@@ -1,0 +1,284 @@
+"""The Kivy application: app state as properties, navigation, and the accessibility wiring.
+
+State that the kv rules read (colours of the theme, locale, type scale, speech) lives here as
+Kivy properties, so a change in the settings applies at once on every screen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.metrics import Metrics
+from kivy.properties import BooleanProperty, DictProperty, NumericProperty, StringProperty
+from kivy.uix.screenmanager import NoTransition, ScreenManager
+from kivy.uix.widget import Widget
+from kivy.utils import get_color_from_hex
+
+from accessibility.themes import Theme, get_theme
+from accessibility.typescale import clamp_scale
+from locales import BCP47_TAGS, DEFAULT_LOCALE, to_bcp47
+from mobile.a11y.focus import FocusManager
+from mobile.a11y.voice import Voice
+from mobile.api import ApiError, Outbox, ProblemError, XizmatApi
+from mobile.fonts import register_fonts
+from mobile.i18n import Translator
+from mobile.preferences import Preferences, words_per_minute
+from mobile.screens import SCREENS
+from mobile.screens.base import XScreen
+from mobile.store import DraftStore
+
+BCP47_LOCALES = {tag: locale for locale, tag in BCP47_TAGS.items()}
+KV_DIR = Path(__file__).resolve().parent / "kv"
+THEME_ROLES = ("background", "surface", "text", "text_secondary", "placeholder", "primary",
+               "on_primary", "border", "focus", "error", "link")
+
+
+def regions_of(answer: Any) -> list[dict[str, Any]]:
+    items = answer.get("items", answer.get("regions", [])) if isinstance(answer, dict) else answer
+    return [item for item in items or [] if isinstance(item, dict)]
+
+
+def palette(theme: Theme) -> dict[str, list[float]]:
+    return {role: get_color_from_hex(getattr(theme, role)) for role in THEME_ROLES}
+
+
+class XizmatApp(App):
+    colours = DictProperty(palette(get_theme("default")))
+    theme_name = StringProperty("default")
+    locale = StringProperty(DEFAULT_LOCALE)
+    font_scale = NumericProperty(1.0)
+    speech_on = BooleanProperty(True)
+    speech_rate = NumericProperty(1.0)
+    #: The last status line (saved, sent, offline ...), shown at the foot of screens.
+    status = StringProperty("")
+
+    def __init__(self, api_url: str, data_dir: Path, voice: Voice | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.data_dir = data_dir
+        self.preferences = Preferences(data_dir / "preferences.json")
+        self.tr = Translator(self.preferences.locale or DEFAULT_LOCALE)
+        self.api = XizmatApi(api_url, data_dir, locale=self.tr.locale)
+        self.outbox = Outbox(data_dir / "outbox.sqlite3")
+        self.drafts = DraftStore(data_dir / "drafts.sqlite3")
+        self.voice = voice or Voice.for_environment()
+        self.history: list[str] = []
+        self.context: dict[str, Any] = {}
+        self.font_path = str(register_fonts())
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xizmat-api")
+        self.focus_manager: FocusManager | None = None
+        self.sm: ScreenManager | None = None
+
+    # -- start -------------------------------------------------------------------------------
+    def build(self) -> ScreenManager:
+        self.title = "Xizmat"
+        for kv_file in sorted(KV_DIR.glob("*.kv")):
+            Builder.load_file(str(kv_file))
+        self.apply_preferences(self.preferences.as_dict(), save=False)
+        self.sm = ScreenManager(transition=NoTransition())
+        for name, screen_class in SCREENS.items():
+            self.sm.add_widget(screen_class(name=name))
+        self.focus_manager = FocusManager(
+            root_provider=lambda: self.sm.current_screen if self.sm else None,
+            on_focus=self.speak_focus,
+            on_back=self.go_back,
+            on_repeat=self.voice.repeat,
+        )
+        first = "language" if not self.preferences.chosen else (
+            "home" if self.api.signed_in else "sign_in")
+        self.go(first, remember=False)
+        Clock.schedule_interval(lambda _dt: self.flush_outbox(), 30)
+        Clock.schedule_once(lambda _dt: self.flush_outbox(), 1)
+        return self.sm
+
+    def on_stop(self) -> None:
+        if self.focus_manager is not None:
+            self.focus_manager.stop()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self.voice.close()
+        self.outbox.close()
+        self.drafts.close()
+        self.api.close()
+
+    # -- preferences -------------------------------------------------------------------------
+    def apply_preferences(self, values: dict[str, Any], save: bool = True) -> None:
+        """Apply language, type scale, theme and speech at once (and keep them)."""
+        if values.get("locale") and values["locale"] != self.tr.locale:
+            self.tr.switch(values["locale"])
+        self.locale = self.api.locale = self.tr.locale
+        self.font_scale = clamp_scale(float(values.get("font_scale", self.font_scale)))
+        Metrics.fontscale = self.font_scale
+        self.theme_name = get_theme(str(values.get("theme", self.theme_name))).name
+        self.colours = palette(get_theme(self.theme_name))
+        self.speech_on = bool(values.get("speech", self.speech_on))
+        self.speech_rate = float(values.get("speech_rate", self.speech_rate))
+        self.voice.configure(enabled=self.speech_on, rate=words_per_minute(self.speech_rate))
+        if save:
+            self.preferences.update(**self.preference_values())
+
+    def preference_values(self) -> dict[str, Any]:
+        return {"locale": self.locale, "font_scale": self.font_scale, "theme": self.theme_name,
+                "speech": self.speech_on, "speech_rate": float(self.speech_rate)}
+
+    def load_profile(self) -> None:
+        """After sign-in: settings saved on the server follow the citizen to this phone."""
+
+        def loaded(user: Any) -> None:
+            if not isinstance(user, dict):
+                return
+            values = dict(user.get("preferences") or {})
+            if user.get("locale") in BCP47_LOCALES:
+                values["locale"] = BCP47_LOCALES[user["locale"]]
+            if values:
+                self.apply_preferences({**self.preference_values(), **values})
+
+        self.background(self.api.me, loaded, lambda _error: None)
+
+    def save_profile(self) -> None:
+        """Send the settings to the server profile (quietly kept locally when offline)."""
+        values = self.preference_values()
+        changes = {"locale": to_bcp47(values.pop("locale")), "preferences": values}
+        self.background(lambda: self.api.update_me(changes), lambda _user: None,
+                        lambda _error: None)
+
+    @property
+    def theme(self) -> Theme:
+        return get_theme(self.theme_name)
+
+    # -- navigation --------------------------------------------------------------------------
+    def go(self, name: str, remember: bool = True, **context: Any) -> None:
+        assert self.sm is not None
+        if remember and self.sm.current and self.sm.current != name:
+            self.history.append(self.sm.current)
+        screen = self.sm.get_screen(name)
+        assert isinstance(screen, XScreen)
+        screen.prepare(**context)
+        if self.sm.current == name:
+            self.screen_entered(screen)
+        self.sm.current = name
+
+    def go_back(self) -> bool:
+        """Escape: the screen's own step back first (a flow step), else the previous screen."""
+        if self.sm is None:
+            return False
+        screen = self.sm.current_screen
+        if isinstance(screen, XScreen) and screen.back():
+            return True
+        if not self.history:
+            return False
+        self.sm.current = self.history.pop()
+        return True
+
+    def start_application(self, service: dict[str, Any]) -> None:
+        """Open (or resume) the draft of ``service`` and go to its first unfinished step.
+
+        The server draft is made now when the network allows (it brings prefilled values);
+        offline, the draft lives on the phone and the outbox makes it on delivery.
+        """
+        draft = self.drafts.open(str(service["id"]))
+        self.context.update(service=service, draft=draft, prefill={})
+
+        def made(answer: Any) -> None:
+            if isinstance(answer, dict):
+                draft.application_id = str(answer.get("id"))
+                self.context["prefill"] = answer.get("prefill") or {}
+                self.drafts.save(draft)
+            self.go("flow_step", index=draft.step_index)
+
+        def offline(error: BaseException) -> None:
+            if isinstance(error, ProblemError):
+                self.say_error(self.error_text(error))
+                return
+            self.say_status(self.error_text(error))
+            self.go("flow_step", index=draft.step_index)
+
+        def make() -> Any:
+            self.context.setdefault("regions", regions_of(self.api.regions()))
+            return None if draft.application_id else self.api.create_application(draft.service_id)
+
+        self.background(make, made, offline)
+
+    def screen_entered(self, screen: XScreen) -> None:
+        """A new screen: say its title and summary, then put focus on its first control."""
+        self.voice.screen(screen.title, screen.summary, self.locale)
+        if self.focus_manager is not None:
+            # After layout, so that the reading order sees the new widgets' sizes.
+            Clock.schedule_once(lambda _dt: self.focus_manager.focus_first(), 0)
+
+    def focus(self, widget: Widget) -> None:
+        if self.focus_manager is not None:
+            self.focus_manager.focus(widget)
+
+    # -- speech ------------------------------------------------------------------------------
+    def speak_focus(self, widget: Widget) -> None:
+        self.voice.focus(widget, self.locale)
+
+    def say_status(self, text: str) -> None:
+        self.status = text
+        self.voice.status(text, self.locale)
+
+    def say_error(self, text: str) -> None:
+        self.status = text
+        self.voice.error(text, self.locale)
+
+    def report_field_errors(self, fields: list[Widget]) -> None:
+        """After a refused form: say how many fields need attention, then move focus to the
+        first; its focus announcement carries its error, so nothing is cut off."""
+        if not fields:
+            return
+        self.voice.field_errors(len(fields), self.locale)
+        self.focus(fields[0])
+
+    def error_text(self, error: BaseException) -> str:
+        if isinstance(error, ProblemError) and error.text:
+            return error.text
+        if isinstance(error, ApiError):
+            return self.tr._(error.message_id)
+        return self.tr._(ApiError.message_id)
+
+    # -- background work ---------------------------------------------------------------------
+    def run(self) -> None:
+        os.environ.setdefault("KIVY_NO_ARGS", "1")
+        super().run()
+
+    def background(self, work: Callable[[], Any], done: Callable[[Any], None],
+                   failed: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``work`` off the UI thread; ``done``/``failed`` come back on the UI thread."""
+
+        def finish(result: Any, error: BaseException | None) -> None:
+            if error is None:
+                done(result)
+            elif failed is not None:
+                failed(error)
+            else:
+                self.say_error(self.error_text(error))
+
+        def task() -> None:
+            try:
+                result = work()
+            except Exception as error:  # reported on the UI thread, never lost
+                Clock.schedule_once(lambda _dt, e=error: finish(None, e), 0)
+            else:
+                Clock.schedule_once(lambda _dt: finish(result, None), 0)
+
+        self._executor.submit(task)
+
+    def flush_outbox(self) -> None:
+        if not self.outbox.pending() or not self.api.signed_in:
+            return
+
+        def delivered(entries: list[Any]) -> None:
+            for entry in entries:
+                if entry.state == "delivered":
+                    number = (entry.result or {}).get("number", "")
+                    self.say_status(self.tr._(
+                        "Your application was sent. Number: %(number)s", number=number))
+
+        self.background(lambda: self.outbox.deliver_pending(self.api), delivered, lambda _e: None)

@@ -1,0 +1,40 @@
+"""My applications: status of each, the ones still waiting in the outbox first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kivy.properties import StringProperty
+
+from mobile.a11y.widgets import XListItem
+from mobile.screens.base import XScreen
+from mobile.screens.home import items_of
+
+
+class ApplicationsScreen(XScreen):
+    count_text = StringProperty("")
+
+    def prepare(self, **context: Any) -> None:
+        self.count_text = self.app.tr._("Loading…")
+        self.ids.items.clear_widgets()
+        for entry in self.app.outbox.pending():
+            item = XListItem(text=self.app.tr._("%(service)s: waiting to be sent",
+                                                service=entry.service_id),
+                             a11y_id=f"outbox_{entry.id}")
+            self.ids.items.add_widget(item)
+        self.app.background(self.app.api.applications, self.show)
+
+    def show(self, answer: Any) -> None:
+        found = items_of(answer)
+        tr = self.app.tr
+        for application in found:
+            number = application.get("number") or tr._("draft")
+            text = f"{application.get('service_title', '')}, {number}: " \
+                   f"{application.get('status_name', application.get('status', ''))}"
+            item = XListItem(text=text, payload=application,
+                             a11y_id=f"application_{application.get('id')}")
+            item.bind(on_release=lambda it: self.app.go("application",
+                                                        application_id=it.payload.get("id")))
+            self.ids.items.add_widget(item)
+        self.count_text = tr.n_("%(count)d application", "%(count)d applications", len(found))
+        self.app.say_status(self.count_text)

@@ -1,0 +1,72 @@
+"""Home: search across the catalogue, browse by life event or category."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kivy.properties import StringProperty
+
+from mobile.a11y.widgets import XList, XListItem
+from mobile.screens.base import XScreen
+
+
+def items_of(answer: Any) -> list[Mapping[str, Any]]:
+    """The entries of a list answer (``{"items": [...]}`` or a bare list)."""
+    if isinstance(answer, Mapping):
+        answer = answer.get("items", [])
+    return [item for item in answer or [] if isinstance(item, Mapping)]
+
+
+class HomeScreen(XScreen):
+    results_title = StringProperty("")
+
+    def prepare(self, **context: Any) -> None:
+        if not self.ids.life_events.children:
+            self.app.background(self.app.api.life_events,
+                                lambda answer: self.fill(self.ids.life_events, answer,
+                                                         self.open_life_event))
+            self.app.background(self.app.api.categories,
+                                lambda answer: self.fill(self.ids.categories, answer,
+                                                         self.open_category))
+
+    def fill(self, box: XList, answer: Any, action: Any, detail_key: str = "") -> None:
+        box.clear_widgets()
+        for entry in items_of(answer):
+            text = str(entry.get("title") or entry.get("name") or entry.get("id"))
+            item = XListItem(text=text, payload=entry, a11y_id=str(entry.get("id", "")))
+            summary = entry.get(detail_key) if detail_key else None
+            if summary:
+                item.a11y_hint = str(summary)
+            item.bind(on_release=action)
+            box.add_widget(item)
+
+    def search(self, **filters: str) -> None:
+        query = self.ids.query.text.strip()
+        if not query and not filters:
+            return
+        self.app.background(lambda: self.app.api.catalogue(query=query, **filters),
+                            self.show_results)
+
+    def show_results(self, answer: Any) -> None:
+        found = items_of(answer)
+        tr = self.app.tr
+        self.results_title = tr.n_("%(count)d service found", "%(count)d services found",
+                                   len(found))
+        self.fill(self.ids.results, found, self.open_service, "summary")
+        self.app.say_status(self.results_title)
+        if self.ids.results.children:
+            # The first result, so that Down walks the list and Enter opens a service.
+            self.app.focus(self.ids.results.children[-1])
+
+    def open_service(self, item: XListItem) -> None:
+        self.app.go("service", service_id=str(item.payload.get("id")))
+
+    def open_life_event(self, item: XListItem) -> None:
+        self.search(life_event=str(item.payload.get("id")))
+
+    def open_category(self, item: XListItem) -> None:
+        self.search(category=str(item.payload.get("id")))
+
+    def sign_out(self) -> None:
+        self.app.background(self.app.api.sign_out, lambda _r: self.app.go("sign_in"))

@@ -1,0 +1,42 @@
+"""Notifications: rendered by the server in the reader's locale; opening marks them read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kivy.properties import StringProperty
+
+from mobile.a11y.widgets import XListItem
+from mobile.screens.base import XScreen
+from mobile.screens.home import items_of
+
+
+class NotificationsScreen(XScreen):
+    count_text = StringProperty("")
+
+    def prepare(self, **context: Any) -> None:
+        self.count_text = self.app.tr._("Loading…")
+        self.ids.items.clear_widgets()
+        self.app.background(self.app.api.notifications, self.show)
+
+    def show(self, answer: Any) -> None:
+        found = items_of(answer)
+        tr = self.app.tr
+        unread = sum(1 for entry in found if not entry.get("read"))
+        for entry in found:
+            item = XListItem(text=str(entry.get("message", "")), payload=entry,
+                             a11y_id=f"notification_{entry.get('id')}")
+            item.a11y_states = [] if entry.get("read") else ["selected"]
+            item.a11y_hint = str(entry.get("created_at", ""))[:10]
+            item.bind(on_release=self.open)
+            self.ids.items.add_widget(item)
+        self.count_text = tr.n_("%(count)d unread notification", "%(count)d unread notifications",
+                                unread)
+        self.app.say_status(self.count_text)
+
+    def open(self, item: XListItem) -> None:
+        entry = item.payload
+        self.app.background(lambda: self.app.api.mark_notification_read(entry.get("id")),
+                            lambda _r: None, lambda _e: None)
+        if entry.get("application_id"):
+            self.app.go("application", application_id=entry["application_id"])

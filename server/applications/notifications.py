@@ -1,0 +1,75 @@
+"""Notifications: made from lifecycle events, rendered in the reader's locale when read.
+
+Parameters are kept raw (the application number, the service id, an ISO due date, the
+officer's words); :func:`render_message` turns the service id into its localized title and
+dates into the locale's form at the moment of reading, so a citizen who switches language
+reads every past notification in the new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from locales.catalogs import translations
+from server.applications.channels import ChannelRegistry, Delivery, reader_locale, registry
+from server.applications.models import Application, ApplicationEvent, Notification
+from server.catalogue.models import text_context
+from server.catalogue.service import current_catalogue
+from server.identity.models import User
+
+MESSAGE_DOMAINS = ("accounts",)
+
+
+def service_title(service_id: str, locale: str) -> str:
+    definition = current_catalogue().get(service_id)
+    if definition is None:
+        return service_id
+    catalog = translations(locale, ("services",))
+    return str(catalog.pgettext(text_context(service_id, "title"), definition.title))
+
+
+def format_day(value: str, locale: str) -> str:
+    """Dates as Uzbek official documents write them (dd.MM.yyyy), in every locale."""
+    try:
+        return date.fromisoformat(value).strftime("%d.%m.%Y")
+    except ValueError:
+        return value
+
+
+def render_message(message_id: str, params: Mapping[str, Any], locale: str) -> str:
+    values = dict(params)
+    if "service" in values:
+        values["service"] = service_title(str(values["service"]), locale)
+    if "due_date" in values:
+        values["due_date"] = format_day(str(values["due_date"]), locale)
+    template = translations(locale, MESSAGE_DOMAINS).gettext(message_id)
+    try:
+        return template % values
+    except (KeyError, ValueError, TypeError):
+        # A translation that lost a placeholder must not hide the message: use the source.
+        return message_id % values
+
+
+def notify(
+    session: Session, event: ApplicationEvent, application: Application, recipient: User,
+    channels: ChannelRegistry = registry,
+) -> Notification:
+    """Keep a notification about ``event`` for ``recipient`` and hand it to every channel."""
+    session.flush()  # the event gets its id
+    notification = Notification(
+        user_id=recipient.id, application_id=application.id, event_id=event.id,
+        message_id=event.message_id, params=dict(event.params), created_at=event.at,
+    )
+    session.add(notification)
+    session.flush()  # channels refer to the notification by id
+    delivery = Delivery(notification, recipient, application)
+    for channel in channels:
+        if channel.wants(delivery):
+            locale = reader_locale(recipient)
+            channel.deliver(session, delivery, render_message(
+                notification.message_id, notification.params, locale), locale)
+    return notification

@@ -1,0 +1,156 @@
+"""The citizen's applications: drafts, steps, submission, answers, withdrawal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response
+from sqlalchemy import func, select
+
+from server.applications import idempotency, notification_routes, officer_routes, submission
+from server.applications.blueprint import SECURITY, blp
+from server.applications.models import Application
+from server.applications.responses import json_response
+from server.applications.schemas import (
+    AnswerSchema,
+    ApplicationPageSchema,
+    ApplicationSchema,
+    CreateApplicationSchema,
+    ListQuerySchema,
+    StepValuesSchema,
+    SubmitSchema,
+)
+from server.applications.service import (
+    agency_today,
+    detail_json,
+    new_draft,
+    owned_application,
+    summary_json,
+)
+from server.db import get_session
+from server.errors import Problem
+from server.i18n import N_, current_locale
+from server.identity.auth import current_user, require_user
+
+__all__ = ["blp", "notification_routes", "officer_routes"]
+
+IDEMPOTENCY_PARAMETER = {
+    "in": "header", "name": idempotency.HEADER, "required": True,
+    "schema": {"type": "string", "maxLength": idempotency.MAX_KEY_LENGTH},
+    "description": "A new random key per submission; a retry repeats the same key",
+}
+
+
+def _detail(application: Application, status: int = 200) -> Response:
+    session = get_session()
+    return json_response(detail_json(session, application, current_locale(), "owner"), status)
+
+
+@blp.route("/applications", methods=["POST"])
+@blp.doc(security=SECURITY)
+@blp.arguments(CreateApplicationSchema)
+@blp.response(201, ApplicationSchema)
+@require_user("citizen")
+def create_application(data: dict[str, Any]) -> Response:
+    """Start a draft for a service (prefilled where the state already holds the data)."""
+    session = get_session()
+    application = new_draft(session, current_user(), data["service_id"])
+    session.commit()
+    return _detail(application, 201)
+
+
+@blp.route("/applications", methods=["GET"])
+@blp.doc(security=SECURITY)
+@blp.arguments(ListQuerySchema, location="query")
+@blp.response(200, ApplicationPageSchema)
+@require_user("citizen")
+def list_applications(query: dict[str, Any]) -> Response:
+    """My applications, newest first, optionally of one status."""
+    session = get_session()
+    condition = Application.user_id == current_user().id
+    filters = [condition] + ([Application.status == query["status"]] if "status" in query else [])
+    total = session.scalar(select(func.count()).select_from(Application).where(*filters)) or 0
+    rows = session.scalars(
+        select(Application).where(*filters)
+        .order_by(Application.created_at.desc(), Application.id)
+        .limit(query["per_page"]).offset((query["page"] - 1) * query["per_page"])
+    )
+    locale, today = current_locale(), agency_today()
+    return json_response({"items": [summary_json(a, locale, today) for a in rows],
+                          "page": query["page"], "per_page": query["per_page"], "total": total})
+
+
+@blp.route("/applications/<application_id>", methods=["GET"])
+@blp.doc(security=SECURITY)
+@blp.response(200, ApplicationSchema)
+@require_user("citizen")
+def read_application(application_id: str) -> Response:
+    """One of my applications: answers, timeline, what comes next, due date."""
+    return _detail(owned_application(get_session(), application_id, current_user()))
+
+
+@blp.route("/applications/<application_id>/steps/<step_id>", methods=["PUT"])
+@blp.doc(security=SECURITY)
+@blp.arguments(StepValuesSchema)
+@blp.response(200, ApplicationSchema)
+@require_user("citizen")
+def save_step(data: dict[str, Any], application_id: str, step_id: str) -> Response:
+    """Check one step's answers and save them (422 with field errors; nothing saved then)."""
+    session = get_session()
+    application = owned_application(session, application_id, current_user())
+    submission.save_step(application, step_id, data["values"], current_locale())
+    session.commit()
+    return _detail(application)
+
+
+@blp.route("/applications/<application_id>/submit", methods=["POST"])
+@blp.doc(security=SECURITY, parameters=[IDEMPOTENCY_PARAMETER])
+@blp.arguments(SubmitSchema)
+@blp.response(200, ApplicationSchema)
+@require_user("citizen")
+def submit_application(data: dict[str, Any], application_id: str) -> Response:
+    """Submit a draft.  Requires an Idempotency-Key: a retry gets the first answer."""
+    key = idempotency.request_key()
+    if not data["declaration"]:
+        raise Problem(422, detail=N_("Some fields need your attention."), errors={
+            "declaration": [N_("Confirm that your answers are true to submit.")]})
+    session = get_session()
+    citizen = current_user()
+    claim = idempotency.claim_or_replay(session, citizen.id, key)
+    if isinstance(claim, Response):
+        return claim
+    application = owned_application(session, application_id, citizen)
+    event = submission.submit(session, application, citizen, data["notify_by_sms"],
+                              current_locale())
+    body = detail_json(session, application, current_locale(), "owner", events=[event])
+    response = json_response(body)
+    idempotency.complete(session, claim, response.status_code, response.get_data())
+    session.commit()
+    return response
+
+
+@blp.route("/applications/<application_id>/answer", methods=["POST"])
+@blp.doc(security=SECURITY)
+@blp.arguments(AnswerSchema)
+@blp.response(200, ApplicationSchema)
+@require_user("citizen")
+def answer_question(data: dict[str, Any], application_id: str) -> Response:
+    """Answer the officer's question (after changing any answers the question was about)."""
+    session = get_session()
+    application = owned_application(session, application_id, current_user())
+    submission.answer(session, application, current_user(), data["answer"], current_locale())
+    session.commit()
+    return _detail(application)
+
+
+@blp.route("/applications/<application_id>/withdraw", methods=["POST"])
+@blp.doc(security=SECURITY)
+@blp.response(200, ApplicationSchema)
+@require_user("citizen")
+def withdraw_application(application_id: str) -> Response:
+    """Withdraw a submitted application before the agency decides."""
+    session = get_session()
+    application = owned_application(session, application_id, current_user())
+    submission.move(session, application, "withdraw", current_user())
+    session.commit()
+    return _detail(application)

@@ -1,0 +1,115 @@
+"""The database: one SQLAlchemy engine per app, one Session per request.
+
+SQLite (the embedded default) runs in WAL mode with foreign keys enforced and a busy timeout,
+set on every new connection; PostgreSQL is reached through psycopg 3.  The schema is created
+only by Alembic migrations (``flask db upgrade``), run once before any worker starts: creating
+it from every gunicorn worker makes SQLite report "database is locked".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, g
+from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+# Constraint names fixed by convention, so migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: How long SQLite waits for another writer's lock before failing, in milliseconds.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+_ENGINE_KEY = "xizmat_engine"
+_SESSIONMAKER_KEY = "xizmat_sessionmaker"
+
+
+class Base(DeclarativeBase):
+    """Base class of every model (``server/<domain>/models.py``)."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def normalize_url(url: str) -> str:
+    """Use psycopg 3 for plain ``postgresql://`` URLs (SQLAlchemy would pick psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str, **options: Any) -> Engine:
+    """An engine for ``url`` with Xizmat's connection settings (WAL etc. on SQLite)."""
+    url = normalize_url(url)
+    if url.startswith("sqlite"):
+        options.setdefault("connect_args", {}).setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
+        engine = create_engine(url, **options)
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        return engine
+    if url.startswith("postgresql"):
+        # Fail fast when the server is down, so /ready answers 503 instead of hanging.
+        options.setdefault("connect_args", {}).setdefault("connect_timeout", 3)
+        options.setdefault("pool_pre_ping", True)
+    return create_engine(url, **options)
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # WAL is a property of the database file: switch only when not yet on, so workers
+        # opening connections at once do not all ask for the write lock.
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal" and not _is_memory_database(dbapi_connection):
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _is_memory_database(dbapi_connection: Any) -> bool:
+    rows = dbapi_connection.execute("PRAGMA database_list").fetchall()
+    return any(row[1] == "main" and not row[2] for row in rows)
+
+
+def init_app(app: Flask) -> None:
+    """Create the app's engine (once) and close each request's session at teardown."""
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions[_ENGINE_KEY] = engine
+    app.extensions[_SESSIONMAKER_KEY] = sessionmaker(bind=engine, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+
+
+def get_engine(app: Flask | None = None) -> Engine:
+    engine: Engine = (app or current_app).extensions[_ENGINE_KEY]
+    return engine
+
+
+def session_factory(app: Flask | None = None) -> sessionmaker[Session]:
+    """Sessions outside a request (CLI commands, seeders, background work)."""
+    factory: sessionmaker[Session] = (app or current_app).extensions[_SESSIONMAKER_KEY]
+    return factory
+
+
+def get_session() -> Session:
+    """The request's Session (created on first use).  The caller commits; teardown closes,
+    rolling back whatever was not committed."""
+    session: Session | None = g.get("db_session")
+    if session is None:
+        session = session_factory()()
+        g.db_session = session
+    return session
+
+
+def _close_session(_error: BaseException | None) -> None:
+    session: Session | None = g.pop("db_session", None)
+    if session is not None:
+        session.close()

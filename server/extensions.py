@@ -1,0 +1,36 @@
+"""Flask extensions shared by every domain, created unbound and bound in ``create_app``.
+
+Rate limits cost 35-63 % of throughput (notes/performance.md), so there is no default limit:
+domains put ``@limiter.limit(...)`` on login and write routes only.  With ``XIZMAT_REDIS_URL``
+the counters live in Redis and are shared by every app server; otherwise in process memory.
+A breached limit raises ``RateLimitExceeded`` (a 429), rendered by :mod:`server.errors` as
+problem+json with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def init_app(app: Flask) -> None:
+    redis_url: str = app.config.get("REDIS_URL", "")
+    app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+    app.config.setdefault("RATELIMIT_ENABLED", True)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Redis down must not take the API down: fall back to per-process memory and log it.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", bool(redis_url))
+    limiter.init_app(app)
+
+
+def seconds_until_reset() -> int | None:
+    """Seconds until the request's breached (or current) limit resets, at least 1."""
+    current = limiter.current_limit
+    if current is None:
+        return None
+    return max(1, int(current.reset_at - time.time()) + 1)

@@ -1,0 +1,5 @@
+import sys
+
+from server.registries.simulator import main
+
+sys.exit(main())

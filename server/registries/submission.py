@@ -1,0 +1,165 @@
+"""Making applications without a form per service: a bundle's one submission, and the one
+step of an accepted offer.
+
+Each application is made and submitted with the applications part's own building blocks (the
+lifecycle's ``submit`` transition, its numbering, due dates and notifications), so it is an
+ordinary application with its own agency, status and timeline.  All answers are validated by
+the flow engine first; nothing is made unless every service accepts its answers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Response
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from server.api import json_bytes
+from server.applications import idempotency
+from server.applications.lifecycle import transition
+from server.applications.models import Application, IdempotencyRecord
+from server.applications.notifications import notify
+from server.applications.numbering import next_number
+from server.applications.service import agency_today
+from server.applications.workdays import add_working_days
+from server.catalogue.models import ServiceDefinition
+from server.catalogue.service import current_catalogue
+from server.errors import Problem
+from server.flows.engine import validate_application
+from server.i18n import N_
+from server.identity.models import User, utc_now
+from server.registries.bundles import Bundle, definitions_of, values_for
+from server.registries.models import ApplicationGroup, ApplicationGroupMember, Offer
+from server.registries.offers import offer_answers
+from server.registries.service import Actor, Purpose, as_json, prefill_keys, prefill_sources
+
+INVALID = N_("Some fields need your attention.")
+
+
+def _validated(definition: ServiceDefinition, answers: Mapping[str, Any], locale: str
+               ) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """Clean values by step, and errors by field name (steps flattened: names are unique)."""
+    outcome = validate_application(definition, values_for(definition, answers), locale)
+    errors: dict[str, list[str]] = {}
+    for step_errors in outcome.errors.values():
+        for name, messages in step_errors.items():
+            bucket = errors.setdefault(name, [])
+            bucket += [m for m in messages if m not in bucket]
+    return outcome.values_by_step, errors
+
+
+def _submit(session: Session, user: User, definition: ServiceDefinition,
+            values_by_step: dict[str, dict[str, Any]], prefill: dict[str, Any],
+            notify_by_sms: bool) -> Application:
+    now = utc_now()
+    application = Application(
+        id=uuid.uuid4().hex, user_id=user.id, service_id=definition.id,
+        service_version=definition.version, agency=definition.agency, status="draft",
+        values=values_by_step, prefill=prefill, notify_by_sms=notify_by_sms,
+        created_at=now, updated_at=now)
+    session.add(application)
+    session.flush()
+    number = next_number(session, now.year)
+    application.number = number
+    due = add_working_days(agency_today(now), definition.processing_days)
+    event = transition(session, application, "submit", actor_id=user.id, actor_role=user.role,
+                       now=now, params={"due_date": due.isoformat()},
+                       changes={"number": number, "submitted_at": now, "due_date": due})
+    notify(session, event, application, user)
+    return application
+
+
+def accept_offer(session: Session, user: User, offer: Offer, extra: Mapping[str, Any],
+                 notify_by_sms: bool, locale: str) -> Application:
+    """Submit the offer's application: its prefilled answers, the event's facts, then ``extra``
+    (what the registries could not fill).  422 with field errors leaves the offer pending."""
+    definition = current_catalogue().get(offer.service_id)
+    if definition is None:
+        raise Problem(409, detail=N_("This service is no longer offered."))
+    answers = {**offer_answers(offer), **extra}
+    values_by_step, errors = _validated(definition, answers, locale)
+    if errors:
+        raise Problem(422, detail=INVALID, errors=errors)
+    claimed = session.execute(
+        update(Offer).where(Offer.id == offer.id, Offer.status == "pending")
+        .values(status="accepted", decided_at=utc_now())
+        .execution_options(synchronize_session=False)).rowcount  # type: ignore[attr-defined]
+    if claimed != 1:  # accepted (or declined) by a concurrent request: answer what it did
+        session.rollback()
+        session.refresh(offer)
+        if offer.status == "declined":
+            raise Problem(409, detail=N_("This offer was declined."))
+        found = session.get(Application, offer.application_id or "")
+        if found is None:
+            raise Problem(409, detail=N_("This offer is being accepted. Try again."))
+        return found
+    application = _submit(session, user, definition, values_by_step, offer.prefill,
+                          notify_by_sms)
+    session.execute(update(Offer).where(Offer.id == offer.id)
+                    .values(application_id=application.id)
+                    .execution_options(synchronize_session=False))
+    session.commit()
+    session.refresh(offer)
+    return application
+
+
+def submit_bundle(session: Session, user: User, bundle: Bundle, answers: Mapping[str, Any],
+                  notify_by_sms: bool, locale: str, render: Any) -> Response | dict[str, Any]:
+    """One application per service of ``bundle`` from one set of answers, grouped.
+
+    Registry values fill the questions that have a source (the citizen's own answer wins where
+    given).  The lookups are logged and committed first, whatever happens next; the
+    Idempotency-Key is claimed after them, so a rejected submission can be corrected and sent
+    again with the same key, and a retry of an accepted one gets the first answer.
+    """
+    key = idempotency.request_key()
+    stored = session.scalars(select(IdempotencyRecord).where(
+        IdempotencyRecord.user_id == user.id, IdempotencyRecord.key == key)).first()
+    if stored is not None:
+        return idempotency.replay(stored, idempotency.request_fingerprint())
+    definitions = definitions_of(bundle, current_catalogue())
+    sources: dict[str, str] = {}
+    for definition in definitions:
+        for name, source in prefill_keys(definition).items():
+            sources.setdefault(name, source)
+    group_id = uuid.uuid4().hex
+    prefilled = prefill_sources(session, sources, user.pinfl,
+                                Purpose("bundle", group_id, bundle.id), Actor("citizen", user.id))
+    session.commit()  # the lookups happened: keep them in the log even if the rest fails
+
+    merged = {name: value.value for name, value in prefilled.items()
+              if value.status == "registry"}
+    merged.update(answers)
+    validated: list[tuple[ServiceDefinition, dict[str, dict[str, Any]]]] = []
+    errors: dict[str, list[str]] = {}
+    for definition in definitions:
+        values_by_step, service_errors = _validated(definition, merged, locale)
+        for name, messages in service_errors.items():
+            errors.setdefault(name, [])
+            errors[name] += [m for m in messages if m not in errors[name]]
+        validated.append((definition, values_by_step))
+    if errors:
+        raise Problem(422, detail=INVALID, errors=errors)
+
+    claim = idempotency.claim_or_replay(session, user.id, key)
+    if isinstance(claim, Response):
+        return claim
+    group = ApplicationGroup(id=group_id, user_id=user.id, bundle_id=bundle.id,
+                             created_at=utc_now())
+    session.add(group)
+    applications = []
+    for definition, values_by_step in validated:
+        own_prefill = {name: prefilled[name] for name in prefill_keys(definition)
+                       if name in prefilled}
+        application = _submit(session, user, definition, values_by_step, as_json(own_prefill),
+                              notify_by_sms)
+        session.add(ApplicationGroupMember(application_id=application.id, group_id=group.id,
+                                           service_id=definition.id))
+        applications.append(application)
+    body: dict[str, Any] = render(group, applications)
+    idempotency.complete(session, claim, 201, json_bytes(body))
+    session.commit()
+    return body
