@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont, TTLibError
 
 from accessibility.announcements import ROLE_NAMES
 from accessibility.contrast import contrast_ratio, is_large_text
@@ -99,9 +99,15 @@ def _format(value: Any, decimal_separator: str) -> Any:
 
 @lru_cache(maxsize=16)
 def font_characters(font_path: str) -> frozenset[int]:
-    """The code points ``font_path`` has glyphs for (its best Unicode cmap)."""
-    with TTFont(font_path, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
+    """The code points ``font_path`` has glyphs for (its best Unicode cmap).
+
+    OSError when the file cannot be read, ValueError when it is not a font.
+    """
+    try:
+        with TTFont(font_path, lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except TTLibError as error:
+        raise ValueError(f"{font_path} is not a usable font: {error}") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,12 @@ from pathlib import Path
 from typing import Final
 
 from locales import LOCALES_DIR
-from locales.uzbek import LATIN_KEPT, MODIFIER_APOSTROPHE, MODIFIER_TURNED_COMMA
-from locales.uzbek import normalize_apostrophes
+from locales.uzbek import (
+    LATIN_KEPT,
+    MODIFIER_APOSTROPHE,
+    MODIFIER_TURNED_COMMA,
+    normalize_apostrophes,
+)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext marker the extractor looks for
@@ -40,6 +44,7 @@ _LENGTH_RE: Final[re.Pattern[str]] = re.compile(r"max(?:imum)?\s+(\d+)\s+char", 
 _WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LATIN_LETTER_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]")
 _SKIPPED_SPANS_RE: Final[re.Pattern[str]] = re.compile(
+    r"`[^`]*`|U\+[0-9A-Fa-f]{4,6}|(?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]+|"
     r"%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uz|com|org|net)\b"
 )
@@ -85,11 +90,9 @@ def placeholder_problems(source: str, translation: str, may_omit: set[str]) -> l
 
 def length_limit(auto_comments: list[str]) -> int | None:
     """The limit a ``#.`` comment states ("max 40 characters"), if any."""
-    for comment in auto_comments:
-        match = _LENGTH_RE.search(comment)
-        if match:
-            return int(match.group(1))
-    return None
+    # Babel wraps long comments, so "max 40" and "characters" may sit on two lines.
+    match = _LENGTH_RE.search(" ".join(auto_comments))
+    return int(match.group(1)) if match else None
 
 
 def length_problems(translation: str, limit: int | None) -> list[Problem]:
@@ -130,7 +133,7 @@ def same_as_source_problems(
         return []
     return [(
         N_("The translation is the same as the English source text. Translate it, or add it "
-           "to locales/allowlist.txt if it is right as it is (a name, an acronym)."),
+           "to `locales/allowlist.txt` if it is right as it is (a name, an acronym)."),
         {},
     )]
 
@@ -141,7 +144,7 @@ def uzbek_latin_problems(translation: str) -> list[Problem]:
     if not unicodedata.is_normalized("NFC", translation):
         problems.append((
             N_("The text is not in Unicode NFC form (a letter is stored as two characters): "
-               "search and sorting would miss it. Retype the letter or run the update command."),
+               "search and sorting would miss it. Run `make translate-update`, which fixes it."),
             {},
         ))
     normalized = normalize_apostrophes(translation)
@@ -176,7 +179,7 @@ def cyrillic_script_problems(
             problems.append((
                 N_("Uzbek Cyrillic text contains Latin letters in “%(word)s”: write it in "
                    "Cyrillic (the transliterate command drafts it) or add the word to "
-                   "locales/allowlist.txt."),
+                   "`locales/allowlist.txt`."),
                 {"word": word},
             ))
     return problems

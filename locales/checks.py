@@ -13,6 +13,8 @@ looks at, per domain (``locales/mapping/<domain>.cfg``):
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
@@ -28,7 +30,7 @@ from locales import SUPPORTED_LOCALES
 from locales import check_rules as rules
 from locales.catalogs import translations
 from locales.check_rules import N_, Problem
-from locales.tools import Layout, template_is_current
+from locales.extraction import REPO_LAYOUT, Layout, chosen_domains, template_is_current
 
 #: Locales that ship: every entry must be translated and reviewed.
 RELEASE_LOCALES: Final[tuple[str, ...]] = SUPPORTED_LOCALES
@@ -36,7 +38,7 @@ _MSGFMT_LINE: Final[re.Pattern[str]] = re.compile(r"^(?P<path>.+?):(?P<line>\d+)
 _PLURAL_HEADER: Final[re.Pattern[str]] = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Finding:
     """One problem: where it is and why it matters (an English message id plus params)."""
 
@@ -44,6 +46,16 @@ class Finding:
     line: int
     reason: str
     params: dict[str, object] = field(default_factory=dict)
+
+    def _key(self) -> tuple[Path, int, str, tuple[tuple[str, str], ...]]:
+        return (self.path, self.line, self.reason,
+                tuple(sorted((k, repr(v)) for k, v in self.params.items())))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def text(self, locale: str = "en") -> str:
         """The reason in ``locale`` (from the ``common`` catalog)."""
@@ -58,8 +70,8 @@ def render_finding(finding: Finding, locale: str = "en") -> str:
 
 def _forms(message: Message) -> list[str]:
     if isinstance(message.string, (list, tuple)):
-        return list(message.string)
-    return [message.string]
+        return [form or "" for form in message.string]
+    return [message.string or ""]
 
 
 def _raw_plural_counts(path: Path) -> dict[int, int]:
@@ -88,7 +100,7 @@ def _entry_problems(
     if message.fuzzy and locale in RELEASE_LOCALES:
         problems.append((
             N_("The translation is marked fuzzy (a draft the app does not use): check it, "
-               "then delete the “fuzzy” flag."),
+               "then delete the `fuzzy` flag."),
             {},
         ))
     if not all(forms):
@@ -124,15 +136,15 @@ def _header_problems(catalog: Catalog, locale: str) -> list[Problem]:
     expected = rules.EXPECTED_PLURALS.get(locale, 2)
     if match is None or int(match.group(1)) != expected:
         problems.append((
-            N_("The catalog's Plural-Forms header does not give %(locale)s its %(expected)d "
+            N_("The catalog's `Plural-Forms` header does not give %(locale)s its %(expected)d "
                "plural forms: plurals would be chosen wrongly. Copy the header from a "
                "catalog of the same locale."),
             {"locale": locale, "expected": expected},
         ))
     if catalog.fuzzy:
         problems.append((
-            N_("The catalog header is marked fuzzy, so gettext ignores it (and its plural "
-               "rule): delete the “fuzzy” flag at the top of the file."),
+            N_("The catalog header is marked `fuzzy`, so `gettext` ignores it (and its "
+               "plural rule): delete the `fuzzy` flag at the top of the file."),
             {},
         ))
     return problems
@@ -142,8 +154,8 @@ def msgfmt_findings(path: Path) -> list[Finding]:
     """What GNU ``msgfmt --check`` says about ``path``, one finding per complaint."""
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
-        return [Finding(path, 1, N_("GNU msgfmt is not installed (Debian package gettext), "
-                                    "so the catalog cannot be verified."))]
+        return [Finding(path, 1, N_("The `msgfmt` program is not installed (package "
+                                    "`gettext`), so the catalog cannot be verified."))]
     result = subprocess.run(
         [msgfmt, "--check", "-o", "/dev/null", str(path)],
         capture_output=True, text=True, check=False,
@@ -154,10 +166,10 @@ def msgfmt_findings(path: Path) -> list[Finding]:
     for line in result.stderr.splitlines():
         match = _MSGFMT_LINE.match(line)
         if match and match.group("text") and "fatal error" not in match.group("text"):
-            reason = N_("GNU msgfmt rejects this entry: %(detail)s")
+            reason = N_("`msgfmt --check` rejects this entry: %(detail)s")
             findings.append(Finding(path, int(match.group("line")), reason,
                                     {"detail": match.group("text")}))
-    return findings or [Finding(path, 1, N_("GNU msgfmt rejects this catalog: %(detail)s"),
+    return findings or [Finding(path, 1, N_("`msgfmt --check` rejects this catalog: %(detail)s"),
                                 {"detail": result.stderr.strip()})]
 
 
@@ -170,8 +182,10 @@ def catalog_findings(
 ) -> list[Finding]:
     """Every problem of one ``.po`` file."""
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=locale, abort_invalid=True)
+        # Babel prints (and skips) what it cannot use, e.g. more plural forms than the
+        # header allows; the checks below and msgfmt report those precisely instead.
+        with path.open("rb") as handle, contextlib.redirect_stdout(io.StringIO()):
+            catalog = read_po(handle, locale=locale)
     except (PoFileError, ValueError, UnicodeDecodeError) as error:
         return [Finding(path, getattr(error, "lineno", 0) + 1,
                         N_("The file cannot be read as a catalog: %(detail)s"),
@@ -184,7 +198,7 @@ def catalog_findings(
         if missing or unused:
             findings.append(Finding(path, 1, N_(
                 "The catalog is out of date with its template (%(missing)d texts missing, "
-                "%(unused)d no longer used): run “make translate-update”."),
+                "%(unused)d no longer used): run `make translate-update`."),
                 {"missing": len(missing), "unused": len(unused)}))
     plural_counts = _raw_plural_counts(path)
     for message in catalog:
@@ -196,7 +210,8 @@ def catalog_findings(
         ):
             findings.append(Finding(path, line, reason, params))
     findings += msgfmt_findings(path)
-    return findings
+    # The same word twice in one text (or in two plural forms) is one thing to fix.
+    return list(dict.fromkeys(findings))
 
 
 def domain_findings(
@@ -204,10 +219,10 @@ def domain_findings(
 ) -> list[Finding]:
     template_path = layout.template(domain)
     findings: list[Finding] = []
-    if not template_is_current(domain, layout):
+    if not template_is_current(domain, layout, ignore_locations=True):
         findings.append(Finding(layout.mapping(domain), 1, N_(
             "The template of the domain “%(domain)s” is out of date with the source files: "
-            "run “make translate-extract”, then “make translate-update”."),
+            "run `make translate-extract`, then `make translate-update`."),
             {"domain": domain}))
     template = None
     if template_path.exists():
@@ -219,21 +234,17 @@ def domain_findings(
             findings += catalog_findings(path, locale, template, allowlist)
         elif template is not None and len(template):
             findings.append(Finding(path, 0, N_(
-                "The catalog is missing for this locale: run “make translate-update”.")))
+                "The catalog is missing for this locale: run `make translate-update`.")))
     return findings
 
 
 def run_checks(
     domains: Iterable[str] | None = None,
     locales: Sequence[str] = SUPPORTED_LOCALES,
-    layout: Layout = Layout(),
+    layout: Layout = REPO_LAYOUT,
 ) -> list[Finding]:
     """Every finding over the chosen domains and locales; empty when all is well."""
-    known = layout.domains()
-    chosen = known if domains is None else list(domains)
-    unknown = [domain for domain in chosen if domain not in known]
-    if unknown:
-        raise ValueError(f"unknown domain(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    chosen = chosen_domains(domains, layout)
     allowlist = rules.load_allowlist(layout.locales_dir / "allowlist.txt")
     findings: list[Finding] = []
     for domain in chosen:

@@ -40,7 +40,8 @@ _SCALES: Final[dict[str, tuple[str, ...]]] = {
     "Cyrl": ("", "минг", "миллион", "миллиард", "триллион"),
 }
 
-_MONTHS: Final[dict[str, tuple[str, ...]]] = {
+#: Month names as Uzbek writes and says them (the soft sign kept in Cyrillic, as in official use).
+MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "Latn": (
         "yanvar", "fevral", "mart", "aprel", "may", "iyun",
         "iyul", "avgust", "sentabr", "oktabr", "noyabr", "dekabr",
@@ -135,4 +136,4 @@ def spell_date(d: datetime.date, script: str = "Latn") -> str:
     words = _words(script)
     year = f"{spell_ordinal(d.year, script)} {words['year']}"
     day = spell_ordinal(d.day, script)
-    return f"{year} {day} {_MONTHS[script][d.month - 1]}"
+    return f"{year} {day} {MONTH_NAMES[script][d.month - 1]}"

@@ -106,9 +106,9 @@ class _CatalogSummary:
 
 
 @lru_cache(maxsize=256)
-def _summarize(path: Path, _mtime_ns: int) -> _CatalogSummary:
-    # Keyed by modification time, so an edited catalog is read again and an unchanged one
-    # (the common case: every app start in tests) costs a stat() call.
+def _summarize(path: Path, _mtime_ns: int, _size: int) -> _CatalogSummary:
+    # Keyed by modification time and size, so an edited catalog is read again and an
+    # unchanged one (the common case: every app start in tests) costs a stat() call.
     catalog = read_catalog(path)
     num_plurals = catalog.num_plurals
     keys: set[MessageKey] = set()
@@ -128,10 +128,10 @@ def _summarize(path: Path, _mtime_ns: int) -> _CatalogSummary:
 
 def summarize(path: Path) -> _CatalogSummary | None:
     try:
-        mtime_ns = path.stat().st_mtime_ns
+        status = path.stat()
     except FileNotFoundError:
         return None
-    return _summarize(path, mtime_ns)
+    return _summarize(path, status.st_mtime_ns, status.st_size)
 
 
 def domain_stats(domain: str, locale: str, root: Path = LOCALES_DIR) -> DomainStats:

@@ -1,37 +1,43 @@
-"""The translators' commands as plain functions: extract, update, compile, transliterate.
+"""The translators' commands as plain functions: extract, update, compile, check, stats,
+transliterate.
 
 ``flask translate ...`` (server/i18n/cli.py) and ``make translate-*`` call these; tests call
-them on a copy of the catalogs.  Each domain has a mapping file ``locales/mapping/<d>.cfg``
-(which source files feed it), a template ``locales/templates/<d>.pot`` and one catalog per
-locale ``locales/<locale>/LC_MESSAGES/<d>.po``.  Extraction always runs from the repository
-root, so the source references in the catalogs read ``server/api.py:12`` on every machine.
-``check`` lives in :mod:`locales.checks`, ``stats`` in :mod:`locales.stats`.
+them on a copy of the catalogs (a :class:`~locales.extraction.Layout` says where things are).
+The writing commands keep files byte-for-byte unchanged when nothing changed, so running them
+twice gives no diff.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
-from locales import LOCALES_DIR, SUPPORTED_LOCALES
-from locales.catalogs import compile_catalog, po_path
-from locales.uzbek import latin_to_cyrillic
+from locales import SUPPORTED_LOCALES
+from locales import stats as locale_stats
+from locales.catalogs import compile_catalog
+from locales.checks import Finding, run_checks
+from locales.extraction import (
+    REPO_LAYOUT,
+    Layout,
+    build_template,
+    chosen_domains,
+    render_po,
+    template_is_current,
+)
+from locales.uzbek import latin_to_cyrillic, normalize_apostrophes
 
-#: The repository root: extraction reads sources relative to it.
-REPO_ROOT: Final[Path] = LOCALES_DIR.parent
-
-#: Babel's default keywords plus our markers: ``N_`` (kept for later) and ``_n`` (plural).
-KEYWORDS: Final[dict[str, object]] = {**DEFAULT_KEYWORDS, "N_": None, "_n": (1, 2)}
-COMMENT_TAGS: Final[tuple[str, ...]] = ("translators:",)
+__all__ = [
+    "Finding", "Layout", "check", "compile_all", "extract", "stats", "stats_lines",
+    "transliterate", "update",
+]
 
 #: Plural-Forms headers exactly as the team brief fixes them.
 PLURAL_FORMS: Final[dict[str, str]] = {
@@ -40,92 +46,45 @@ PLURAL_FORMS: Final[dict[str, str]] = {
 }
 DEFAULT_PLURAL_FORMS: Final[str] = "nplurals=2; plural=(n != 1);"
 
-#: Our own extraction methods, resolved here so that no package install is needed.
-_LOCAL_EXTRACTORS: Final[dict[str, str]] = {"xizmat_yaml": "locales.extract:extract_yaml"}
-_CREATION_DATE: Final[re.Pattern[bytes]] = re.compile(rb'^"POT-Creation-Date: .*\\n"\n', re.M)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where the catalogs and the sources are (the real tree, or a copy in a test)."""
-
-    locales_dir: Path = LOCALES_DIR
-    repo_root: Path = REPO_ROOT
-
-    def mapping(self, domain: str) -> Path:
-        return self.locales_dir / "mapping" / f"{domain}.cfg"
-
-    def template(self, domain: str) -> Path:
-        return self.locales_dir / "templates" / f"{domain}.pot"
-
-    def catalog(self, locale: str, domain: str) -> Path:
-        return po_path(locale, domain, self.locales_dir)
-
-    def domains(self) -> list[str]:
-        """Every domain that has a mapping file, sorted."""
-        return sorted(path.stem for path in (self.locales_dir / "mapping").glob("*.cfg"))
+def check(
+    domains: Iterable[str] | None = None,
+    locales: Sequence[str] = SUPPORTED_LOCALES,
+    layout: Layout = REPO_LAYOUT,
+) -> list[Finding]:
+    """Every problem in the catalogs (see :mod:`locales.checks`); empty when all pass."""
+    return run_checks(domains, locales, layout)
 
 
-def _chosen(domains: Iterable[str] | None, layout: Layout) -> list[str]:
-    known = layout.domains()
-    if domains is None:
-        return known
-    chosen = list(domains)
-    unknown = [domain for domain in chosen if domain not in known]
-    if unknown:
-        raise ValueError(f"unknown domain(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    return chosen
+def stats(
+    domains: Iterable[str] | None = None, layout: Layout = REPO_LAYOUT
+) -> dict[str, locale_stats.LocaleStats]:
+    """Translated / fuzzy / missing per locale and domain, plural-aware (locales.stats)."""
+    chosen = chosen_domains(domains, layout)
+    return locale_stats.all_locale_stats(root=layout.locales_dir, domains=chosen)
 
 
-def render_po(catalog: Catalog, *, sort_by_file: bool = False) -> bytes:
-    """A catalog as .po bytes, unwrapped (``--no-wrap``), the way every tool here writes it."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, sort_by_file=sort_by_file)
-    return buffer.getvalue()
+def stats_lines(domains: Iterable[str] | None = None, layout: Layout = REPO_LAYOUT) -> list[str]:
+    """:func:`stats` as a table, one line per locale and domain plus a total per locale."""
+    lines = [f"{'locale':<8} {'domain':<14} {'translated':>10} {'fuzzy':>6} "
+             f"{'missing':>8} {'total':>6} {'done':>7}"]
+    for locale, per_locale in stats(domains, layout).items():
+        rows: list[tuple[str, locale_stats.DomainStats | locale_stats.LocaleStats]] = [
+            *per_locale.domains.items(), ("(all)", per_locale)
+        ]
+        for domain, counts in rows:
+            missing = counts.total - counts.translated - counts.fuzzy
+            done = int(1000 * counts.translated / counts.total) / 10 if counts.total else 100.0
+            lines.append(f"{locale:<8} {domain:<14} {counts.translated:>10} {counts.fuzzy:>6} "
+                         f"{missing:>8} {counts.total:>6} {done:>6.1f}%")
+    return lines
 
 
-def build_template(domain: str, layout: Layout = Layout()) -> Catalog:
-    """Extract ``domain``'s messages from the sources in memory (as ``pybabel extract``)."""
-    with layout.mapping(domain).open(encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle, str(layout.mapping(domain)))
-    method_map = [(pattern, _LOCAL_EXTRACTORS.get(m, m)) for pattern, m in method_map]
-    template = Catalog(
-        project="Xizmat",
-        version="0.1.0",
-        msgid_bugs_address="translators@xizmat.example",
-        copyright_holder="Xizmat contributors",
-        charset="utf-8",
-    )
-    extracted = extract_from_dir(
-        str(layout.repo_root),
-        method_map,
-        options_map,
-        keywords=KEYWORDS,  # type: ignore[arg-type]
-        comment_tags=COMMENT_TAGS,
-        strip_comment_tags=False,
-    )
-    for filename, lineno, message, comments, context in extracted:
-        template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
-    return template
-
-
-def _without_creation_date(data: bytes) -> bytes:
-    return _CREATION_DATE.sub(b"", data)
-
-
-def template_is_current(domain: str, layout: Layout = Layout()) -> bool:
-    """True when the template file matches a fresh extraction (creation date ignored)."""
-    path = layout.template(domain)
-    if not path.exists():
-        return len(build_template(domain, layout)) == 0  # nothing to translate, no template
-    fresh = render_po(build_template(domain, layout), sort_by_file=True)
-    return _without_creation_date(fresh) == _without_creation_date(path.read_bytes())
-
-
-def extract(domains: Iterable[str] | None = None, layout: Layout = Layout()) -> list[Path]:
+def extract(domains: Iterable[str] | None = None, layout: Layout = REPO_LAYOUT) -> list[Path]:
     """Re-extract the templates; write (and return) only those whose messages changed."""
     written: list[Path] = []
-    for domain in _chosen(domains, layout):
+    for domain in chosen_domains(domains, layout):
         if template_is_current(domain, layout):
             continue
         path = layout.template(domain)
@@ -144,6 +103,9 @@ def new_catalog(template: Catalog, locale: str) -> Catalog:
     """A fresh, empty catalog of ``locale`` for ``template`` (``pybabel init``)."""
     catalog = _read_bytes(render_po(template), locale)
     catalog.fuzzy = False
+    catalog.last_translator = "Xizmat translators <translators@xizmat.example>"
+    catalog.language_team = f"Xizmat {locale} <translators@xizmat.example>"
+    catalog.revision_date = datetime.datetime.now(datetime.UTC)
     catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS.get(locale, DEFAULT_PLURAL_FORMS))]
     return catalog
 
@@ -153,26 +115,33 @@ def _read_bytes(data: bytes, locale: str) -> Catalog:
 
 
 def updated_catalog(template: Catalog, locale: str, domain: str, layout: Layout) -> Catalog:
-    """``locale``'s catalog of ``domain`` merged with ``template`` (new file if none yet)."""
+    """``locale``'s catalog of ``domain`` merged with ``template`` (new file if none yet).
+
+    Uzbek Latin translations come out NFC with ʻ/ʼ where ' ` ‘ ’ were typed.
+    """
     path = layout.catalog(locale, domain)
     if not path.exists():
         return new_catalog(template, locale)
     catalog = _read(path, locale, domain)
     catalog.update(template, update_creation_date=False)
+    if locale == "uz_Latn":
+        for message in catalog:
+            if message.id and message.string:
+                message.string = _mapped(message.string, normalize_apostrophes)
     return catalog
 
 
 def update(
     domains: Iterable[str] | None = None,
     locales: Sequence[str] = SUPPORTED_LOCALES,
-    layout: Layout = Layout(),
+    layout: Layout = REPO_LAYOUT,
 ) -> list[Path]:
     """Merge each template into its catalogs (``pybabel update``/``init``); return changed files.
 
     New messages arrive empty, changed ones fuzzy with the old translation as a suggestion.
     """
     changed: list[Path] = []
-    for domain in _chosen(domains, layout):
+    for domain in chosen_domains(domains, layout):
         if not layout.template(domain).exists():
             continue
         template = _read(layout.template(domain))
@@ -196,11 +165,11 @@ def _same_messages(old: bytes, new: bytes) -> bool:
 def compile_all(
     domains: Iterable[str] | None = None,
     locales: Sequence[str] = SUPPORTED_LOCALES,
-    layout: Layout = Layout(),
+    layout: Layout = REPO_LAYOUT,
 ) -> list[Path]:
     """Write the ``.mo`` of every existing catalog (fuzzy entries left out); return them."""
     written: list[Path] = []
-    for domain in _chosen(domains, layout):
+    for domain in chosen_domains(domains, layout):
         for locale in locales:
             po_file = layout.catalog(locale, domain)
             if po_file.exists():
@@ -220,7 +189,7 @@ class Drafted:
 
 
 def transliterate(
-    domains: Iterable[str] | None = None, layout: Layout = Layout()
+    domains: Iterable[str] | None = None, layout: Layout = REPO_LAYOUT
 ) -> list[Drafted]:
     """Draft ``uz_Cyrl`` entries from reviewed ``uz_Latn`` ones, marked fuzzy for review.
 
@@ -228,7 +197,7 @@ def transliterate(
     or still-fuzzy one gets a fresh draft.  Placeholders are carried over untouched.
     """
     results: list[Drafted] = []
-    for domain in _chosen(domains, layout):
+    for domain in chosen_domains(domains, layout):
         latin_path = layout.catalog("uz_Latn", domain)
         if not latin_path.exists() or not layout.template(domain).exists():
             continue
@@ -245,7 +214,7 @@ def transliterate(
             if _has_text(message.string) and not message.fuzzy:
                 kept += 1
                 continue
-            message.string = _transliterated(source.string)
+            message.string = _mapped(source.string, latin_to_cyrillic)
             message.flags.add("fuzzy")
             drafted += 1
         path = layout.catalog("uz_Cyrl", domain)
@@ -255,13 +224,15 @@ def transliterate(
     return results
 
 
-def _has_text(string: str | tuple[str, ...] | list[str]) -> bool:
-    if isinstance(string, str):
+def _has_text(string: str | tuple[str, ...] | list[str] | None) -> bool:
+    if string is None or isinstance(string, str):
         return bool(string)
     return all(string)
 
 
-def _transliterated(string: str | tuple[str, ...] | list[str]) -> str | tuple[str, ...]:
-    if isinstance(string, str):
-        return latin_to_cyrillic(string)
-    return tuple(latin_to_cyrillic(form) for form in string)
+def _mapped(
+    string: str | tuple[str, ...] | list[str] | None, convert: Callable[[str], str]
+) -> str | tuple[str, ...]:
+    if string is None or isinstance(string, str):
+        return convert(string or "")
+    return tuple(convert(form) for form in string)

@@ -36,9 +36,12 @@ LATIN_KEPT: Final[frozenset[str]] = frozenset(
 EXCEPTIONS_FILE: Final[Path] = LOCALES_DIR / "data" / "transliteration_exceptions.tsv"
 
 _APOSTROPHE_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(APOSTROPHE_LIKE)}]")
+# `code` in backticks, not glued to a word (a typed "to`lov" is an apostrophe, not code).
+_CODE_SPAN: Final[str] = r"(?<![^\W\d_])`[^`\s][^`]*?(?<=\S)`(?![^\W\d_])"
+_CODE_SPAN_RE: Final[re.Pattern[str]] = re.compile(_CODE_SPAN)
 # Spans never transliterated: placeholders, %%, {names}, URLs, e-mail addresses, domains.
 _PROTECTED: Final[str] = (
-    r"%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|%%|\{\w*\}|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+    _CODE_SPAN + r"|%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|%%|\{\w*\}|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uz|com|org|net)\b"
 )
 _WORD: Final[str] = r"[^\W\d_]+"
@@ -74,10 +77,20 @@ _SUFFIXES: Final[dict[str, re.Pattern[str]]] = {
 def normalize_apostrophes(text: str) -> str:
     """NFC, then ʻ after o/g (oʻ, gʻ, also word-final: togʻ) and ʼ between other letters.
 
-    An apostrophe-like mark anywhere else is a quotation mark and stays as it is.
+    An apostrophe-like mark anywhere else is a quotation mark and stays as it is, and so do
+    `code spans` (commands and file names in backticks, not glued to a word).
     """
     text = unicodedata.normalize("NFC", text)
+    pieces: list[str] = []
+    position = 0
+    for span in _CODE_SPAN_RE.finditer(text):
+        pieces += [_normalize_marks(text[position : span.start()]), span.group()]
+        position = span.end()
+    pieces.append(_normalize_marks(text[position:]))
+    return "".join(pieces)
 
+
+def _normalize_marks(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         start = match.start()
         before = text[start - 1] if start else ""

@@ -34,6 +34,9 @@ from mobile.screens import SCREENS
 from mobile.screens.base import XScreen
 from mobile.store import DraftStore
 
+#: What the server profile holds before the citizen changes anything.
+SERVER_PREFERENCE_DEFAULTS = {"font_scale": 1.0, "theme": "default", "speech": False,
+                              "speech_rate": 1.0}
 BCP47_LOCALES = {tag: locale for locale, tag in BCP47_TAGS.items()}
 KV_DIR = Path(__file__).resolve().parent / "kv"
 THEME_ROLES = ("background", "surface", "text", "text_secondary", "placeholder", "primary",
@@ -46,7 +49,9 @@ def regions_of(answer: Any) -> list[dict[str, Any]]:
 
 
 def palette(theme: Theme) -> dict[str, list[float]]:
-    return {role: get_color_from_hex(getattr(theme, role)) for role in THEME_ROLES}
+    colours = {role: get_color_from_hex(getattr(theme, role)) for role in THEME_ROLES}
+    colours[""] = [0.0, 0.0, 0.0, 0.0]  # "no colour": a widget that paints no background
+    return colours
 
 
 class XizmatApp(App):
@@ -74,6 +79,7 @@ class XizmatApp(App):
         self.font_path = str(register_fonts())
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xizmat-api")
         self.focus_manager: FocusManager | None = None
+        self._announce_trigger = Clock.create_trigger(self._announce_current, 0.05)
         self.sm: ScreenManager | None = None
 
     # -- start -------------------------------------------------------------------------------
@@ -90,6 +96,7 @@ class XizmatApp(App):
             on_focus=self.speak_focus,
             on_back=self.go_back,
             on_repeat=self.voice.repeat,
+            on_value=lambda widget: self.voice.value(widget, self.locale),
         )
         first = "language" if not self.preferences.chosen else (
             "home" if self.api.signed_in else "sign_in")
@@ -128,16 +135,21 @@ class XizmatApp(App):
                 "speech": self.speech_on, "speech_rate": float(self.speech_rate)}
 
     def load_profile(self) -> None:
-        """After sign-in: settings saved on the server follow the citizen to this phone."""
+        """After sign-in, reconcile this phone's settings with the server profile.
+
+        Settings the citizen changed elsewhere (the profile differs from the server's
+        defaults) follow them to this phone; an untouched profile takes this phone's settings
+        instead, so the reading mode just chosen (speech on, say) is not switched off.  The
+        language chosen on this phone stays.
+        """
 
         def loaded(user: Any) -> None:
             if not isinstance(user, dict):
                 return
-            values = dict(user.get("preferences") or {})
-            if user.get("locale") in BCP47_LOCALES:
-                values["locale"] = BCP47_LOCALES[user["locale"]]
-            if values:
-                self.apply_preferences({**self.preference_values(), **values})
+            remote = dict(user.get("preferences") or {})
+            if remote and remote != SERVER_PREFERENCE_DEFAULTS:
+                self.apply_preferences({**remote, "locale": self.locale})
+            self.save_profile()
 
         self.background(self.api.me, loaded, lambda _error: None)
 
@@ -205,12 +217,22 @@ class XizmatApp(App):
 
         self.background(make, made, offline)
 
-    def screen_entered(self, screen: XScreen) -> None:
-        """A new screen: say its title and summary, then put focus on its first control."""
+    def screen_entered(self, _screen: XScreen) -> None:
+        """A new screen (or new content on it): announce it once, on the next frame."""
+        self._announce_trigger()
+
+    def _announce_current(self, *_args: Any) -> None:
+        """Say the title and summary, then focus (and say) the first control.
+
+        Done a frame later, after layout, so that the reading order sees the new widgets'
+        sizes, and once however many times the screen was (re)entered in that frame.
+        """
+        if self.sm is None or not isinstance(self.sm.current_screen, XScreen):
+            return
+        screen = self.sm.current_screen
         self.voice.screen(screen.title, screen.summary, self.locale)
         if self.focus_manager is not None:
-            # After layout, so that the reading order sees the new widgets' sizes.
-            Clock.schedule_once(lambda _dt: self.focus_manager.focus_first(), 0)
+            self.focus_manager.focus_first(speak=True)
 
     def focus(self, widget: Widget) -> None:
         if self.focus_manager is not None:

@@ -53,8 +53,11 @@ class FieldView:
         self.tr = tr
         self.regions = regions
         self._on_change = on_change
+        spoken = definition.get("spoken") or {}
         self.block = FieldBlock(name=self.name, label=str(definition.get("label", self.name)),
-                                hint=str(definition.get("hint") or ""))
+                                hint=str(definition.get("hint") or ""),
+                                spoken_label=str(spoken.get("label") or ""),
+                                spoken_hint=str(spoken.get("hint") or ""))
         self.control = self._make_control(value)
         self.block.add_control(self.control)
         if prefilled:
@@ -80,7 +83,9 @@ class FieldView:
         if self.type == "consent":
             group = choice_group("checkbox", [(True, self.block.label)], value, self._on_change,
                                  self.name)
-            return group.children[0] if group.children else group
+            choice = group.children[0]
+            group.remove_widget(choice)  # a lone box needs no group around it
+            return choice
         field = XTextField(a11y_id=self.name, multiline=self.type in MULTILINE_TYPES,
                            input_filter=INPUT_FILTERS.get(self.type))
         placeholder = PLACEHOLDERS.get(self.type)
@@ -104,6 +109,8 @@ class FieldView:
         if prefilled.get("status") == "verify_by_officer":
             text = self.tr._("The registry did not answer; an officer will check this.")
         self.block.hint = f"{self.block.hint}\n{text}".strip()
+        if self.block.spoken_hint:
+            self.block.spoken_hint = f"{self.block.spoken_hint}. {text}"
 
     def value(self) -> Any:
         control = self.control

@@ -40,7 +40,7 @@ class Translator(Observable):
         text = self._catalog.gettext(message)
         return text % params if params else text
 
-    def n_(self, singular: str, plural: str, count: int, **params: Any) -> str:
+    def _n(self, singular: str, plural: str, count: int, **params: Any) -> str:
         text = self._catalog.ngettext(singular, plural, count)
         return text % {"count": count, **params}
 
@@ -50,7 +50,7 @@ class Translator(Observable):
         self.locale = locale
         self._catalog = catalog(locale)
         for callback, largs, _kwargs in list(self.observers):
-            callback(largs, None, None)
+            callback(*largs, None, None)
 
     # Kivy's kv language binds through these three methods.
     def fbind(self, name: str, func: Callable[..., Any], *largs: Any, **kwargs: Any) -> int:

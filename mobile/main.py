@@ -16,7 +16,6 @@ DEFAULT_API_URL = "http://127.0.0.1:8000"
 def configure_kivy() -> None:
     """Settings Kivy reads at import: no argv parsing, Escape goes back instead of quitting."""
     os.environ.setdefault("KIVY_NO_ARGS", "1")
-    os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
     from kivy.config import Config
 
     Config.set("kivy", "exit_on_escape", "0")

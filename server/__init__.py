@@ -43,7 +43,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from server.health import routes as health_routes
 
     api.register_blueprint(health_routes.blp, url_prefix="/api/v1")
+    import_module("server.catalogue.app").init_app(app, api)  # routes, CLI, catalogue loaded
     api.register_blueprint(import_module("server.identity.routes").blp, url_prefix="/api/v1")
     api.register_blueprint(import_module("server.applications.routes").blp, url_prefix="/api/v1")
+    import_module("server.registries.service").init_app(app)  # after the catalogue's init_app
+    api.register_blueprint(import_module("server.registries.routes").blp, url_prefix="/api/v1")
     health_routes.prebuild(app)
     return app

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import http
 from collections.abc import Callable
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -51,7 +50,7 @@ class ProblemSchema(ma.Schema):
     request_id = ma.fields.String(metadata={"description": "The X-Request-Id of the request"})
 
 
-class XizmatApi(Api):  # type: ignore[misc]
+class XizmatApi(Api):
     """flask-smorest's Api with problem+json error documentation.
 
     Error handlers are registered by :mod:`server.errors` (one format for every error), so
@@ -110,7 +109,7 @@ class OrjsonProvider(JSONProvider):
     def response(self, *args: Any, **kwargs: Any) -> Response:
         obj = self._prepare_response_obj(args, kwargs)
         body = orjson.dumps(obj, default=_default, option=orjson.OPT_NON_STR_KEYS)
-        return self._app.response_class(body, mimetype="application/json")
+        return Response(body, mimetype="application/json")
 
 
 def json_bytes(obj: Any) -> bytes:

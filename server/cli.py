@@ -54,7 +54,10 @@ def seed_command() -> None:
     if not results:
         click.echo("no demo seeders registered")
     for result in results:
-        state = "seeded" if result.newly_seeded else "already seeded"
+        if result.skipped:
+            state = "skipped"
+        else:
+            state = "seeded" if result.newly_seeded else "already seeded"
         click.echo(f"[{result.name}] {state}")
         for line in result.lines:
             click.echo(f"  {line}")

@@ -48,6 +48,8 @@ def normalize_url(url: str) -> str:
 def make_engine(url: str, **options: Any) -> Engine:
     """An engine for ``url`` with Xizmat's connection settings (WAL etc. on SQLite)."""
     url = normalize_url(url)
+    # SQL logging (echo, or a DEBUG root logger) must not print PINFLs or password hashes.
+    options.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         options.setdefault("connect_args", {}).setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
         engine = create_engine(url, **options)

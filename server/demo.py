@@ -8,8 +8,10 @@ A domain writes, in ``server/<domain>/demo.py``::
         return ["citizen  +998901234567 / demo-password"]
 
 Each seeder runs once per database: its lines are stored in ``demo_seed_runs`` and printed
-again on later runs, so ``make run`` can seed every time without duplicating rows.  Seeders
-run in the order their names sort; a failing seeder is rolled back and stops the run.
+again on later runs, so ``make run`` can seed every time without duplicating rows.  A seeder
+that cannot do its work yet (a registry not configured) raises :class:`SeedSkipped` with the
+reason: nothing is recorded and it runs again next time.  Seeders run in the order their
+names sort; a failing seeder is rolled back and stops the run.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from server.db import Base
 Seeder = Callable[[Session], Iterable[str]]
 
 _SEEDERS: dict[str, Seeder] = {}
+
+
+class SeedSkipped(Exception):  # noqa: N818 - an outcome, not an error
+    """Raised by a seeder that has nothing to do yet; its message is printed."""
 
 
 class DemoSeedRun(Base):
@@ -72,6 +78,7 @@ class SeedResult:
     name: str
     lines: list[str]
     newly_seeded: bool
+    skipped: bool = False
 
 
 def run_seeders(session: Session, seeders: dict[str, Seeder] | None = None) -> list[SeedResult]:
@@ -86,6 +93,10 @@ def run_seeders(session: Session, seeders: dict[str, Seeder] | None = None) -> l
             lines = [str(line) for line in seeder(session)]
             session.add(DemoSeedRun(name=name, lines=lines, seeded_at=datetime.now(UTC)))
             session.commit()
+        except SeedSkipped as skipped:
+            session.rollback()
+            results.append(SeedResult(name, [str(skipped)], newly_seeded=False, skipped=True))
+            continue
         except Exception:
             session.rollback()
             raise

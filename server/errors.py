@@ -79,7 +79,7 @@ RETRY_AFTER_DETAIL: Final[tuple[str, str]] = _n(
 logger = logging.getLogger(__name__)
 
 
-class Problem(Exception):
+class Problem(Exception):  # noqa: N818 - the name is the team contract (RFC 9457 "problem")
     """An error to answer with: ``raise Problem(409, detail=N_("..."), name=value)``.
 
     ``detail`` is an English message id rendered in the reader's locale with ``params``;
@@ -154,12 +154,13 @@ def problem_response(
 
 def handle_problem(problem: Problem) -> Response:
     params = dict(problem.params)
+    headers = dict(problem.headers)
     if problem.status == 429 and "seconds" not in params:
-        retry_after = problem.headers.get("Retry-After", "")
+        retry_after = headers.get("Retry-After", "")
         params["seconds"] = int(retry_after) if retry_after.isdigit() else 60
-    return problem_response(
-        problem.status, problem.detail, problem.errors, problem.headers, **params
-    )
+    if problem.status == 429:
+        headers.setdefault("Retry-After", str(params["seconds"]))
+    return problem_response(problem.status, problem.detail, problem.errors, headers, **params)
 
 
 def handle_http_exception(error: HTTPException) -> Response:

@@ -9,6 +9,7 @@ problem+json with ``Retry-After``.
 
 from __future__ import annotations
 
+import math
 import time
 
 from flask import Flask
@@ -22,7 +23,9 @@ def init_app(app: Flask) -> None:
     redis_url: str = app.config.get("REDIS_URL", "")
     app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
     app.config.setdefault("RATELIMIT_ENABLED", True)
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Retry-After is set by the 429 handler, together with the detail that states the same
+    # number; Flask-Limiter's own header pass would recompute it a moment later.
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
     # Redis down must not take the API down: fall back to per-process memory and log it.
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", bool(redis_url))
     limiter.init_app(app)
@@ -33,4 +36,4 @@ def seconds_until_reset() -> int | None:
     current = limiter.current_limit
     if current is None:
         return None
-    return max(1, int(current.reset_at - time.time()) + 1)
+    return max(1, math.ceil(current.reset_at - time.time()))

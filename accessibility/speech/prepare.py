@@ -31,7 +31,7 @@ _AMOUNT = re.compile(
 )
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_UZ_NUMBER = re.compile(rf"(?<![\d.,])({_NUMBER})(?![\d])")
+_UZ_NUMBER = re.compile(rf"({_NUMBER})")
 _GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f](?=\d{3}\b)")
 #: Apostrophe-like marks the Uzbek voice trips on, all read as the ASCII apostrophe.
 _UZ_APOSTROPHES = str.maketrans({"ʼ": "'", "ъ": "'", "Ъ": "'", "‘": "'", "’": "'"})

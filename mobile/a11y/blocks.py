@@ -18,6 +18,10 @@ class FieldBlock(BoxLayout):
     label = StringProperty("")
     hint = StringProperty("")
     error = StringProperty("")
+    #: How to say the label and hint where the written ones rely on sight (format examples,
+    #: abbreviations): the service definition's ``spoken`` texts.
+    spoken_label = StringProperty("")
+    spoken_hint = StringProperty("")
     #: The control (an XTextField, or a group of XChoice): set by add_control.
     control = ObjectProperty(None, allownone=True)
     name = StringProperty("")
@@ -46,12 +50,13 @@ class FieldBlock(BoxLayout):
         return [child for child in reversed(control.children) if hasattr(child, "a11y_role")]
 
     def _describe(self) -> None:
+        label = self.spoken_label or self.label
         for target in self.targets():
             if target.a11y_role not in ("checkbox", "radio") or len(self.targets()) == 1:
-                target.a11y_name = self.label
+                target.a11y_name = label
             else:
-                target.a11y_name = f"{target.label}, {self.label}"
-            target.a11y_hint = self.hint
+                target.a11y_name = f"{target.label}, {label}"
+            target.a11y_hint = self.spoken_hint or self.hint
             target.a11y_error = self.error
 
 

@@ -18,7 +18,7 @@ from kivy.metrics import dp
 from kivy.uix.scrollview import ScrollView
 from kivy.uix.widget import Widget
 
-from mobile.a11y.widgets import Accessible, XList, XListItem, XTextField
+from mobile.a11y.widgets import Accessible, XChoice, XList, XListItem, XTextField
 
 #: SDL keycodes of the keys the manager handles when no text field has the keyboard.
 KEY_NAMES = {9: "tab", 13: "enter", 271: "enter", 32: "spacebar", 27: "escape",
@@ -60,11 +60,13 @@ class FocusManager:
         on_focus: Callable[[Widget], None],
         on_back: Callable[[], bool],
         on_repeat: Callable[[], None],
+        on_value: Callable[[Widget], None] | None = None,
     ) -> None:
         self._root_provider = root_provider
         self._on_focus = on_focus
         self._on_back = on_back
         self._on_repeat = on_repeat
+        self._on_value = on_value
         self.focused: Widget | None = None
         XTextField.navigator = self
         Window.bind(on_key_down=self._on_window_key_down)
@@ -130,10 +132,20 @@ class FocusManager:
             self._on_repeat()
             return True
         if name in ("enter", "spacebar"):
-            if isinstance(self.focused, XTextField) and name == "enter":
-                self.move(1)
+            widget = self.focused
+            if isinstance(widget, XTextField) and name == "enter":
+                if widget.submits:
+                    widget.dispatch("on_text_validate")
+                else:
+                    self.move(1)
                 return True
-            return bool(self.focused is not None and self.focused.a11y_activate())
+            if widget is None or not widget.a11y_activate():
+                return False
+            # A control that stays on screen says its new state ("checked"); one that opened
+            # another screen has said nothing, and the new screen speaks for itself.
+            if isinstance(widget, XChoice) and self._on_value is not None:
+                self._on_value(widget)
+            return True
         if name in ("up", "down"):
             return self.move_in_list(-1 if name == "up" else 1)
         if name == "escape":

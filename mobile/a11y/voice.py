@@ -62,6 +62,10 @@ class Voice:
         node = node_of(widget, get_theme("default"), None, ())
         self.announce(announcements.focus_moved(node, locale))
 
+    def value(self, widget: Any, locale: str) -> None:
+        node = node_of(widget, get_theme("default"), None, ())
+        self.announce(announcements.value_changed(node, locale))
+
     def status(self, text: str, locale: str) -> None:
         self.announce(announcements.status_message(text, locale))
 

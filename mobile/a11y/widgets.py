@@ -145,6 +145,8 @@ class XTextField(Accessible, TextInput):
     """A text field that never swallows Tab and hands navigation keys to the focus manager."""
 
     a11y_role = StringProperty(Role.TEXT_FIELD.value)
+    #: Enter submits the form (dispatches on_text_validate) instead of moving to the next field.
+    submits = BooleanProperty(False)
     #: The focus manager that owns navigation (set by the app at start).
     navigator: Any = None
 

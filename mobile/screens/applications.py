@@ -36,5 +36,5 @@ class ApplicationsScreen(XScreen):
             item.bind(on_release=lambda it: self.app.go("application",
                                                         application_id=it.payload.get("id")))
             self.ids.items.add_widget(item)
-        self.count_text = tr.n_("%(count)d application", "%(count)d applications", len(found))
+        self.count_text = tr._n("%(count)d application", "%(count)d applications", len(found))
         self.app.say_status(self.count_text)

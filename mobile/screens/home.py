@@ -51,7 +51,7 @@ class HomeScreen(XScreen):
     def show_results(self, answer: Any) -> None:
         found = items_of(answer)
         tr = self.app.tr
-        self.results_title = tr.n_("%(count)d service found", "%(count)d services found",
+        self.results_title = tr._n("%(count)d service found", "%(count)d services found",
                                    len(found))
         self.fill(self.ids.results, found, self.open_service, "summary")
         self.app.say_status(self.results_title)

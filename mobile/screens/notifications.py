@@ -30,7 +30,7 @@ class NotificationsScreen(XScreen):
             item.a11y_hint = str(entry.get("created_at", ""))[:10]
             item.bind(on_release=self.open)
             self.ids.items.add_widget(item)
-        self.count_text = tr.n_("%(count)d unread notification", "%(count)d unread notifications",
+        self.count_text = tr._n("%(count)d unread notification", "%(count)d unread notifications",
                                 unread)
         self.app.say_status(self.count_text)
 

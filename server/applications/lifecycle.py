@@ -83,7 +83,7 @@ TRANSITIONS: Final[dict[str, Transition]] = {
             "Application %(number)s for “%(service)s” has been rejected. Reason: %(reason)s"),
             ("reason",)),
         Transition("issue", frozenset({"approved"}), "issued", "officer", N_(
-            "Application %(number)s is complete: “%(service)s” has been issued.")),
+            "Application %(number)s is complete: the result of “%(service)s” has been issued.")),
         Transition("withdraw", frozenset({"submitted", "in_review", "needs_info"}), "withdrawn",
                    "owner", N_("Application %(number)s has been withdrawn at your request.")),
     )

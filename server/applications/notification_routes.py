@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response
+from marshmallow import RAISE
 from sqlalchemy import func, select, update
 
 from server.applications.blueprint import SECURITY, blp
@@ -35,7 +36,7 @@ def notification_json(notification: Notification, locale: str) -> dict[str, Any]
 
 @blp.route("/me/notifications", methods=["GET"])
 @blp.doc(security=SECURITY)
-@blp.arguments(NotificationQuerySchema, location="query")
+@blp.arguments(NotificationQuerySchema, location="query", unknown=RAISE)
 @blp.response(200, NotificationPageSchema)
 @require_user()
 def list_notifications(query: dict[str, Any]) -> Response:

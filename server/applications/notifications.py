@@ -21,7 +21,8 @@ from server.catalogue.models import text_context
 from server.catalogue.service import current_catalogue
 from server.identity.models import User
 
-MESSAGE_DOMAINS = ("accounts",)
+#: Offers after life events (the registries part) are notified with its messages too.
+MESSAGE_DOMAINS = ("accounts", "registries")
 
 
 def service_title(service_id: str, locale: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response
+from marshmallow import RAISE
 from sqlalchemy import func, select
 
 from server.applications import submission
@@ -40,7 +41,7 @@ def _officer_detail(application: Application) -> Response:
 
 @blp.route("/officer/applications", methods=["GET"])
 @blp.doc(security=SECURITY)
-@blp.arguments(OfficerListQuerySchema, location="query")
+@blp.arguments(OfficerListQuerySchema, location="query", unknown=RAISE)
 @blp.response(200, ApplicationPageSchema)
 @require_user("officer")
 def officer_list(query: dict[str, Any]) -> Response:

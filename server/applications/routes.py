@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response
+from marshmallow import RAISE
 from sqlalchemy import func, select
 
 from server.applications import idempotency, notification_routes, officer_routes, submission
@@ -61,7 +62,7 @@ def create_application(data: dict[str, Any]) -> Response:
 
 @blp.route("/applications", methods=["GET"])
 @blp.doc(security=SECURITY)
-@blp.arguments(ListQuerySchema, location="query")
+@blp.arguments(ListQuerySchema, location="query", unknown=RAISE)
 @blp.response(200, ApplicationPageSchema)
 @require_user("citizen")
 def list_applications(query: dict[str, Any]) -> Response:

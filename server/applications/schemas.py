@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
 
 from server.applications.lifecycle import STATUSES
+from server.identity.schemas import strict_boolean
 
 
 class CreateApplicationSchema(Schema):
@@ -18,9 +19,9 @@ class StepValuesSchema(Schema):
 
 
 class SubmitSchema(Schema):
-    declaration = fields.Boolean(required=True, metadata={
+    declaration = strict_boolean(required=True, metadata={
         "description": "The applicant confirms the answers are true (must be true)"})
-    notify_by_sms = fields.Boolean(load_default=True)
+    notify_by_sms = strict_boolean(load_default=True)
 
 
 class AnswerSchema(Schema):
@@ -35,7 +36,17 @@ class ReasonSchema(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
 
 
-class ListQuerySchema(Schema):
+class QuerySchema(Schema):
+    """Query strings: unknown parameters are refused; ``lang`` chooses the language."""
+
+    class Meta:
+        unknown = RAISE
+
+    lang = fields.String(validate=validate.Length(max=35),
+                         metadata={"description": "locale, e.g. uz-Latn, uz-Cyrl, ru, en"})
+
+
+class ListQuerySchema(QuerySchema):
     status = fields.String(validate=validate.OneOf(STATUSES))
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
@@ -109,7 +120,7 @@ class NotificationSchema(Schema):
     read = fields.Boolean(required=True)
 
 
-class NotificationQuerySchema(Schema):
+class NotificationQuerySchema(QuerySchema):
     unread = fields.Boolean()
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))

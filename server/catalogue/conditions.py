@@ -54,7 +54,10 @@ def _same(actual: Any, wanted: Any) -> bool:
     # True == 1 in Python: a yes/no answer must never equal a number, nor the other way round.
     if isinstance(actual, bool) or isinstance(wanted, bool):
         return actual is wanted
-    return bool(actual == wanted)
+    try:
+        return bool(actual == wanted)
+    except (ArithmeticError, TypeError, ValueError):  # e.g. a signalling NaN Decimal
+        return False
 
 
 def parse(

@@ -73,7 +73,8 @@ def parse_field(
     errors = _texts(raw.get("errors"), ERROR_RULES, [*path, "errors"], problems)
     prefill = raw.get("prefill")
     if prefill is not None and (not isinstance(prefill, str) or not PREFILL_SOURCE.match(prefill)):
-        problems.add([*path, "prefill"], "must be a registry.attribute source, e.g. civil.full_name")
+        problems.add([*path, "prefill"],
+                     "must be a registry.attribute source, e.g. civil.full_name")
     options = _options(raw.get("options"), kind, [*path, "options"], problems)
     constraints = _constraints(raw, kind, path, problems, earlier)
     show_if = None
@@ -82,7 +83,7 @@ def parse_field(
     if len(problems.found) > before:
         return None
     return FieldDefinition(
-        name=name, type=kind, label=label or "", required=bool(required), hint=hint,
+        name=str(name), type=kind, label=label or "", required=bool(required), hint=hint,
         spoken=spoken, prefill=prefill, show_if=show_if, constraints=constraints,
         options=options, errors=errors,
     )
@@ -122,7 +123,7 @@ def _texts(
 def _options(raw: Any, kind: str, path: list[str], problems: Problems) -> tuple[Option, ...]:
     if kind not in CHOICE_TYPES:
         if raw is not None:
-            problems.add(path, f"only single_choice and multiple_choice fields have options, not {kind}")
+            problems.add(path, f"only choice fields have options, not {kind}")
         return ()
     if not isinstance(raw, list) or not raw:
         problems.add(path, f"a {kind} field needs a non-empty list of options")

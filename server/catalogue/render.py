@@ -56,6 +56,10 @@ class LocaleRendering:
     regions: Payload
     version: str  # changes whenever anything in this locale's catalogue changes
     search_texts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    pages: dict[str, Payload] = field(default_factory=dict)  # filtered pages built so far
+
+    def remember(self, key: str, body: bytes, etag: str) -> None:
+        self.pages[key] = Payload(body, etag)
 
 
 Translate = Callable[[str, str], str]

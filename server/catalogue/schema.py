@@ -71,7 +71,7 @@ def parse_service(
         id=file_id, version=version, agency=raw["agency"], category=raw["category"],
         life_events=tuple(raw.get("life_events") or ()), title=texts["title"] or "",
         summary=texts["summary"] or "", description=texts["description"], fee=fee,
-        processing_days=days, legal_basis=texts["legal_basis"] or "",
+        processing_days=int(days or 0), legal_basis=texts["legal_basis"] or "",
         result=texts["result"] or "", requirements=requirements, keywords=keywords, steps=steps,
     )
 

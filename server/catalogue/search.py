@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from locales.uzbek import fold
-
 from server.catalogue.models import ServiceDefinition
 
 if TYPE_CHECKING:
@@ -77,17 +76,21 @@ class SearchIndex:
         self, definitions: Iterable[ServiceDefinition], rendered: Mapping[str, LocaleRendering]
     ) -> None:
         self.ids: list[str] = []
-        self.postings: dict[str, dict[int, int]] = {}
+        self.postings: dict[str, dict[int, float]] = {}
         for number, definition in enumerate(definitions):
             self.ids.append(definition.id)
             weighted = [(KEYWORD_WEIGHT, keyword) for keyword in definition.keywords]
             for rendering in rendered.values():
                 weighted += rendering.search_texts.get(definition.id, [])
             for weight, text in weighted:
-                for term in terms_of(text):
+                terms = terms_of(text)
+                # A word in a short text says more about the service than one in a long text
+                # ("Travel passport" over "Replacing a lost passport or ID card").
+                value = weight * (1 + 1 / (2 * len(terms))) if terms else 0.0
+                for term in terms:
                     posting = self.postings.setdefault(term, {})
-                    if posting.get(number, 0) < weight:
-                        posting[number] = weight
+                    if posting.get(number, 0.0) < value:
+                        posting[number] = value
         self.vocabulary = sorted(self.postings)
         self.deletions: dict[str, list[str]] = {}
         for term in self.vocabulary:

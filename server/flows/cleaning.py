@@ -1,6 +1,6 @@
 """Turning one submitted value into its clean, JSON-compatible form, per field type.
 
-Each cleaner returns the clean value (None for "left empty") or raises :class:`RuleBroken`
+Each cleaner returns the clean value (None for "left empty") or raises :class:`BrokenRuleError`
 naming the rule, so messages stay in one place (:mod:`server.flows.messages`).  Cleaners
 accept anything (JSON of any shape) and never raise anything else.
 """
@@ -29,7 +29,7 @@ _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DAY_FIRST: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
-class RuleBroken(Exception):
+class BrokenRuleError(Exception):
     """The value breaks ``rule`` (a key of FORMAT.md's ``errors``)."""
 
     def __init__(self, rule: str) -> None:
@@ -38,7 +38,7 @@ class RuleBroken(Exception):
 
 
 def clean(field: FieldDefinition, value: Any, reference: ReferenceData, today: date) -> Any:
-    """The clean value of ``field`` or None when left empty; raises RuleBroken."""
+    """The clean value of ``field`` or None when left empty; raises BrokenRuleError."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, list) and not value and field.type == "multiple_choice":
@@ -48,19 +48,19 @@ def clean(field: FieldDefinition, value: Any, reference: ReferenceData, today: d
 
 def _text(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: date) -> str:
     if not isinstance(value, str):
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     text = unicodedata.normalize("NFC", value.strip())
     allowed_newlines = field.type != "text"
     if _CONTROL.search(text) or ("\n" in text and not allowed_newlines):
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     limit = field.constraints.get("max_length", DEFAULT_MAX_LENGTH[field.type])
     if len(text) > limit:
-        raise RuleBroken("max_length")
+        raise BrokenRuleError("max_length")
     if len(text) < field.constraints.get("min_length", 0):
-        raise RuleBroken("min_length")
+        raise BrokenRuleError("min_length")
     pattern = field.constraints.get("pattern")
     if pattern is not None and re.fullmatch(pattern, text) is None:
-        raise RuleBroken("pattern")
+        raise BrokenRuleError("pattern")
     return text
 
 
@@ -68,7 +68,7 @@ def _number(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: dat
     whole = field.type == "integer"
     number: Decimal
     if isinstance(value, bool):
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     if isinstance(value, int) and abs(value) < 10**18:
         number = Decimal(value)
     elif isinstance(value, float) and abs(value) < 1e18 and value == value:  # not NaN
@@ -77,36 +77,36 @@ def _number(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: dat
         try:
             number = Decimal(value.strip().replace(",", "."))
         except InvalidOperation:
-            raise RuleBroken("invalid") from None
+            raise BrokenRuleError("invalid") from None
     else:
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     if whole and number != number.to_integral_value():
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     low, high = field.constraints.get("min"), field.constraints.get("max")
     if low is not None and number < low:
-        raise RuleBroken("min")
+        raise BrokenRuleError("min")
     if high is not None and number > high:
-        raise RuleBroken("max")
+        raise BrokenRuleError("max")
     return int(number) if whole else format(number.normalize(), "f")
 
 
 def _date(field: FieldDefinition, value: Any, _ref: ReferenceData, today: date) -> str:
     day = parse_date(value)
     if day is None:
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     limits = field.constraints
     if limits.get("not_future") and day > today:
-        raise RuleBroken("not_future")
+        raise BrokenRuleError("not_future")
     if limits.get("not_past") and day < today:
-        raise RuleBroken("not_past")
+        raise BrokenRuleError("not_past")
     if "min_age" in limits and _age(day, today) < limits["min_age"]:
-        raise RuleBroken("min_age")
+        raise BrokenRuleError("min_age")
     if "max_age" in limits and _age(day, today) > limits["max_age"]:
-        raise RuleBroken("max_age")
+        raise BrokenRuleError("max_age")
     if "min" in limits and day < limits["min"]:
-        raise RuleBroken("min")
+        raise BrokenRuleError("min")
     if "max" in limits and day > limits["max"]:
-        raise RuleBroken("max")
+        raise BrokenRuleError("max")
     return day.isoformat()
 
 
@@ -130,20 +130,20 @@ def _age(born: date, today: date) -> int:
 
 def _single(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: date) -> str:
     if not isinstance(value, str) or value not in field.option_values:
-        raise RuleBroken("choice")
+        raise BrokenRuleError("choice")
     return value
 
 
 def _multiple(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: date) -> list[str]:
     if not isinstance(value, list) or len(value) > len(field.options):
-        raise RuleBroken("choice")
+        raise BrokenRuleError("choice")
     if not all(isinstance(item, str) and item in field.option_values for item in value):
-        raise RuleBroken("choice")
+        raise BrokenRuleError("choice")
     chosen = list(dict.fromkeys(value))  # a repeated choice counts once, order kept
     if len(chosen) < field.constraints.get("min_items", 0):
-        raise RuleBroken("min_items")
+        raise BrokenRuleError("min_items")
     if len(chosen) > field.constraints.get("max_items", len(field.options)):
-        raise RuleBroken("max_items")
+        raise BrokenRuleError("max_items")
     return chosen
 
 
@@ -152,48 +152,48 @@ def _boolean(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: da
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise RuleBroken("invalid")
+    raise BrokenRuleError("invalid")
 
 
 def _phone(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: date) -> str:
     phone = normalize_phone(value) if isinstance(value, str) else None
     if phone is None:
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     return phone
 
 
 def _pinfl(field: FieldDefinition, value: Any, _ref: ReferenceData, today: date) -> str:
     if not isinstance(value, str):
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     digits = re.sub(r"\s", "", value)[:20]
     problem = pinfl_problem(digits, today)
     if problem is not None:
-        raise RuleBroken(problem)
+        raise BrokenRuleError(problem)
     return digits
 
 
 def _email(field: FieldDefinition, value: Any, _ref: ReferenceData, _today: date) -> str:
     if not isinstance(value, str) or len(value.strip()) > 254:
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     address = value.strip()
     if not _EMAIL.fullmatch(address):
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     local, domain = address.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
 
 
 def _region(field: FieldDefinition, value: Any, reference: ReferenceData, _today: date) -> str:
     if not isinstance(value, str) or value not in reference.regions:
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     return value
 
 
 def _district(field: FieldDefinition, value: Any, reference: ReferenceData, _today: date) -> str:
     # Which region it must belong to is checked by the engine, which sees the region field.
     if not isinstance(value, str) or len(value) > 100:
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     if not any(value in region.district_ids for region in reference.regions.values()):
-        raise RuleBroken("invalid")
+        raise BrokenRuleError("invalid")
     return value
 
 

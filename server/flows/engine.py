@@ -130,7 +130,8 @@ def _decide(
         elif rule is None and item.type == "consent" and item.required and value is False:
             rule = "must_accept"
         elif rule is None and value is not None and item.type == "district":
-            region = context.reference.regions.get(str(seen.get(item.constraints.get("region_field"))))
+            region_field = str(item.constraints.get("region_field"))
+            region = context.reference.regions.get(str(seen.get(region_field)))
             if region is None:
                 rule = "region_first"
             elif value not in region.district_ids:

@@ -112,13 +112,13 @@ def field_message(
         context = text_context(service_id, "steps", step_id, "fields", field.name, "errors",
                                rule if rule in field.errors else "invalid")
         own_catalog = translations(locale, SERVICES_DOMAINS, services_root)
-        return _fill(own_catalog.pgettext(context, own), limit)
+        return _fill(str(own_catalog.pgettext(context, own)), limit)
     message = MESSAGES.get((field.type, rule)) or MESSAGES.get(("*", rule)) \
         or MESSAGES[("*", "invalid")]
     if isinstance(message, tuple):
         count = limit if isinstance(limit, int) else 0
-        return _fill(catalog.ngettext(message[0], message[1], count), count)
-    return _fill(catalog.gettext(message), limit)
+        return _fill(str(catalog.ngettext(message[0], message[1], count)), count)
+    return _fill(str(catalog.gettext(message)), limit)
 
 
 def _limit(field: FieldDefinition, rule: str) -> Any:

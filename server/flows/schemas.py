@@ -15,7 +15,7 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
 
 from server.catalogue.models import FieldDefinition, ReferenceData, ServiceDefinition, Step
-from server.flows.cleaning import RuleBroken, clean
+from server.flows.cleaning import BrokenRuleError, clean
 
 _CACHE_SIZE = 4096
 _cache: OrderedDict[tuple[int, str, int], tuple[ServiceDefinition, ReferenceData, Schema]] = (
@@ -37,7 +37,7 @@ class DefinitionField(fields.Field[Any]):
     ) -> Any:
         try:
             return clean(self.definition, value, self.reference, date.today())
-        except RuleBroken as broken:
+        except BrokenRuleError as broken:
             raise ValidationError(broken.rule) from None
 
 

@@ -116,18 +116,18 @@ def translate_plural(
 
 def translate_context(context: str, msgid: str, locale: str | None = None, **params: Any) -> str:
     """``msgid`` with message context ``context`` (e.g. service definition texts)."""
-    text: str = server_translations(locale).pgettext(context, msgid)
+    text = str(server_translations(locale).pgettext(context, msgid))
     return text % params if params else text
 
 
-class _ChainedDomain(Domain):  # type: ignore[misc]
+class _ChainedDomain(Domain):
     """flask-babel's domain answering from our chain, so plural rules stay per domain."""
 
     def get_translations(self) -> NullTranslations:
         return server_translations()
 
 
-class _XizmatBabel(Babel):  # type: ignore[misc]
+class _XizmatBabel(Babel):
     @cached_property
     def domain_instance(self) -> Domain:
         return _ChainedDomain()

@@ -13,10 +13,8 @@ from collections.abc import Sequence
 import click
 from flask.cli import AppGroup
 
-from locales import SUPPORTED_LOCALES
-from locales import stats as locale_stats
-from locales import tools
-from locales.checks import render_finding, run_checks
+from locales import SUPPORTED_LOCALES, tools
+from locales.checks import render_finding
 
 translate = AppGroup("translate", help="Translators' tasks: extract, update, compile, check.")
 
@@ -107,7 +105,7 @@ def transliterate_command(domains: tuple[str, ...]) -> None:
 def check_command(domains: tuple[str, ...], locales: tuple[str, ...], lang: str) -> None:
     """Find every problem in the catalogs; exit with status 1 if there is any."""
     try:
-        findings = run_checks(_or_all(domains), locales or SUPPORTED_LOCALES)
+        findings = tools.check(_or_all(domains), locales or SUPPORTED_LOCALES)
     except ValueError as error:
         raise click.UsageError(str(error)) from error
     for finding in findings:
@@ -122,15 +120,9 @@ def check_command(domains: tuple[str, ...], locales: tuple[str, ...], lang: str)
 @_domain_option
 def stats_command(domains: tuple[str, ...]) -> None:
     """How complete each locale is, per domain: translated, fuzzy, missing."""
-    chosen = _or_all(domains)
-    all_stats = locale_stats.all_locale_stats(domains=chosen)
-    click.echo(f"{'locale':<8} {'domain':<14} {'translated':>10} {'fuzzy':>6} "
-               f"{'missing':>8} {'done':>7}")
-    for locale, stats in all_stats.items():
-        for domain, counts in stats.domains.items():
-            missing = counts.untranslated - counts.fuzzy
-            share = 100.0 * counts.translated / counts.total if counts.total else 100.0
-            click.echo(f"{locale:<8} {domain:<14} {counts.translated:>10} {counts.fuzzy:>6} "
-                       f"{missing:>8} {share:>6.1f}%")
-        click.echo(f"{locale:<8} {'(all)':<14} {stats.translated:>10} {stats.fuzzy:>6} "
-                   f"{stats.untranslated - stats.fuzzy:>8} {stats.percent:>6.1f}%")
+    try:
+        lines = tools.stats_lines(_or_all(domains))
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    for line in lines:
+        click.echo(line)

@@ -14,11 +14,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server.flows.identifiers import normalize_phone, pinfl_problem
+from server.i18n import N_
 from server.identity.models import ROLES, User, utc_now
 from server.identity.passwords import DEFAULT_MEMORY_KIB, DEFAULT_TIME_COST, PasswordHashing
 
-#: Failures allowed before the account starts to wait; each further failure doubles the wait.
-FREE_ATTEMPTS = 5
+#: The failure that starts the first wait; each failure after it doubles the wait.
+LOCK_AFTER_FAILURES = 5
 FIRST_LOCK = timedelta(seconds=30)
 LONGEST_LOCK = timedelta(minutes=15)
 
@@ -27,10 +28,23 @@ PREFERENCE_DEFAULTS: dict[str, object] = {
 }
 
 
+#: The message for each rule a PINFL can break (rules from :func:`pinfl_problem`).
+PINFL_MESSAGES: dict[str, str] = {
+    "invalid": N_("Enter your 14-digit PINFL."),
+    "checksum": N_("This PINFL has a mistake in its digits. Check it and try again."),
+    "birth_date": N_("This PINFL does not hold a possible birth date. Check it."),
+}
+
+
+def pinfl_error(raw: str) -> str | None:
+    """The message id of the rule ``raw`` breaks as a PINFL, or None when it is valid."""
+    rule = pinfl_problem("".join(raw.split()), date.today())
+    return None if rule is None else PINFL_MESSAGES.get(rule, PINFL_MESSAGES["invalid"])
+
+
 def valid_pinfl(raw: str) -> str | None:
     """The PINFL without spaces when it passes the flow engine's check, else None."""
-    cleaned = "".join(raw.split())
-    return cleaned if pinfl_problem(cleaned, date.today()) is None else None
+    return "".join(raw.split()) if pinfl_error(raw) is None else None
 
 
 @lru_cache(maxsize=4)
@@ -82,7 +96,7 @@ def lock_remaining(user: User, now: datetime) -> int | None:
 def note_failure(user: User, now: datetime) -> int | None:
     """Count a failed attempt; the seconds of the lock it starts, or None (no lock yet)."""
     user.failed_logins = (user.failed_logins or 0) + 1
-    beyond = user.failed_logins - FREE_ATTEMPTS
+    beyond = user.failed_logins - LOCK_AFTER_FAILURES
     if beyond < 0:
         return None
     wait = min(FIRST_LOCK * (2 ** min(beyond, 10)), LONGEST_LOCK)

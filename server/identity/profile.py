@@ -37,7 +37,7 @@ def read_profile() -> dict[str, Any]:
 
 @blp.route("/me", methods=["PATCH"])
 @blp.doc(security=SECURITY)
-@blp.arguments(ProfilePatchSchema)
+@blp.arguments(ProfilePatchSchema, required=False)
 @blp.response(200, UserSchema)
 @require_user()
 def update_profile(changes: dict[str, Any]) -> dict[str, Any]:

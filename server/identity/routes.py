@@ -53,8 +53,8 @@ def _register_limit() -> str:
 
 
 def _too_many(seconds: int) -> Problem:
-    return Problem(429, detail=N_("Too many attempts. Try again in %(seconds)s seconds."),
-                   headers={"Retry-After": str(seconds)}, seconds=seconds)
+    """429 whose detail counts the wait in the reader's plural forms (the foundation's)."""
+    return Problem(429, headers={"Retry-After": str(seconds)}, seconds=seconds)
 
 
 def token_pair(user: User) -> dict[str, Any]:
@@ -76,12 +76,13 @@ def token_pair(user: User) -> dict[str, Any]:
 def register(data: dict[str, Any]) -> dict[str, Any]:
     """Create a citizen's account and sign in."""
     errors: dict[str, list[str]] = {}
-    pinfl = accounts.valid_pinfl(data["pinfl"])
+    pinfl_error = accounts.pinfl_error(data["pinfl"])
+    pinfl = None if pinfl_error else "".join(data["pinfl"].split())
     phone = accounts.normalize_phone(data["phone"])
-    if pinfl is None:
-        errors["pinfl"] = [N_("Enter a valid 14-digit PINFL.")]
+    if pinfl_error:
+        errors["pinfl"] = [pinfl_error]
     if phone is None:
-        errors["phone"] = [N_("Enter a phone number as +998 and 9 digits.")]
+        errors["phone"] = [N_("Enter a phone number of Uzbekistan: +998 and nine digits.")]
     problems = password_problems(data["password"], pinfl=pinfl or "", phone=phone or "")
     if problems:
         errors["password"] = problems
@@ -91,6 +92,9 @@ def register(data: dict[str, Any]) -> dict[str, Any]:
     if accounts.taken(session, pinfl, phone):
         raise Problem(409, detail=N_("An account with this PINFL or phone number already exists. "
                                      "Sign in instead."))
+    registration_check = current_app.extensions.get("registration_check")
+    if registration_check is not None:  # installed by the registries part when it is on
+        registration_check(session, pinfl, data["full_name"].strip())
     locale = next((name for name, tag in BCP47_TAGS.items() if tag == data["locale"]), None)
     user = accounts.new_user(pinfl, phone, data["password"], full_name=data["full_name"].strip(),
                              locale=locale)

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, fields, validate
 
 from locales import BCP47_TAGS
 
 THEMES = ("default", "high_contrast_dark", "high_contrast_light")
 LOCALE_TAGS = tuple(BCP47_TAGS.values())
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON ``true``/``false`` only (marshmallow's Boolean also takes 1, "yes", "on"...)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+def strict_boolean(**kwargs: Any) -> StrictBoolean:
+    return StrictBoolean(**kwargs)
 
 
 class RegisterSchema(Schema):
@@ -36,7 +51,7 @@ class RefreshTokenSchema(Schema):
 class PreferencesSchema(Schema):
     font_scale = fields.Float(validate=validate.Range(1.0, 3.0))
     theme = fields.String(validate=validate.OneOf(THEMES))
-    speech = fields.Boolean()
+    speech = strict_boolean()
     speech_rate = fields.Float(validate=validate.Range(0.5, 2.0))
 
 

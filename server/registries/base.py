@@ -50,6 +50,11 @@ class RegistryPlugin:
         """The value as Xizmat's fields expect it; by default unchanged."""
         return value
 
+    def for_field(self, attribute: str, value: Any, field_type: str) -> Any:
+        """``value`` as a field of ``field_type`` takes it (e.g. one PINFL out of a list), or
+        None when it cannot fill such a field.  By default the value, for any type."""
+        return value
+
     def label(self, attribute: str) -> str:
         """The message id naming ``attribute`` (its own name when the plugin has no label)."""
         return self.attributes.get(attribute, attribute)

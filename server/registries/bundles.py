@@ -128,11 +128,18 @@ def values_for(definition: ServiceDefinition, answers: Mapping[str, Any]
 
 
 def init_app(app: Flask) -> None:
+    """Load and check the bundles now when the catalogue is loaded (a broken file stops the
+    start); otherwise on first use."""
     from server.catalogue.service import EXTENSION_KEY as CATALOGUE_KEY
 
-    app.extensions[EXTENSION_KEY] = load_bundles(app.extensions[CATALOGUE_KEY])
+    if CATALOGUE_KEY in app.extensions:
+        app.extensions[EXTENSION_KEY] = load_bundles(app.extensions[CATALOGUE_KEY])
 
 
 def current_bundles() -> dict[str, Bundle]:
-    bundles: dict[str, Bundle] = current_app.extensions.get(EXTENSION_KEY, {})
+    from server.catalogue.service import current_catalogue
+
+    bundles: dict[str, Bundle] | None = current_app.extensions.get(EXTENSION_KEY)
+    if bundles is None:
+        bundles = current_app.extensions[EXTENSION_KEY] = load_bundles(current_catalogue())
     return bundles

@@ -59,9 +59,12 @@ def pull_once(session: Session, hub: RegistryHub, batch: int = 100) -> Counter[s
     return outcomes
 
 
+def sign_body(secret: str, body: bytes) -> str:
+    """The webhook's ``X-Registry-Signature``: ``sha256=<hex HMAC-SHA256 of the body>``."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
 def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
-    """The webhook's ``X-Registry-Signature: sha256=<hex HMAC-SHA256 of the body>``."""
     if not secret or not header:
         return False
-    expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header.strip())
+    return hmac.compare_digest(sign_body(secret, body), header.strip())

@@ -31,8 +31,8 @@ from server.registries.service import SYSTEM, Purpose, as_json, prefill_values
 #: Which service each life event offers.
 OFFERED_SERVICES: Final[dict[str, str]] = {
     "birth_recorded": "child-benefit",
-    "retirement_age_reached": "old-age-pension",
-    "disability_status_granted": "disability-allowance",
+    "retirement_age_reached": "pension-assignment",
+    "disability_status_granted": "low-income-family-support",
     "document_expiring": "id-card",
 }
 #: The notification of each offer (``%(service)s`` is the service's title in the reader's locale).

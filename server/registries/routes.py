@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, request
-from flask_smorest import Blueprint
 from sqlalchemy import select, update
 
 from server.applications.models import Application
@@ -24,8 +23,9 @@ from server.errors import Problem
 from server.i18n import N_, current_locale
 from server.identity.auth import current_user, require_user
 from server.identity.models import utc_now
-from server.registries import submission
+from server.registries import officer_routes, submission
 from server.registries.access_log import entries_for, render_entry
+from server.registries.blueprint import IDEMPOTENCY_PARAMETER, SECURITY, blp
 from server.registries.bundles import current_bundles
 from server.registries.intake import SIGNATURE_HEADER, ingest_all, signature_valid
 from server.registries.models import ApplicationGroup, ApplicationGroupMember, Offer
@@ -46,14 +46,14 @@ from server.registries.schemas import (
 from server.registries.service import hub
 from server.registries.views import bundle_json, group_json, offer_json
 
-blp = Blueprint("registries", __name__, url_prefix="/api/v1",
-                description="Once-only: data-access log, proactive offers, composite services")
+__all__ = ["blp", "officer_routes"]
 
 OFFER_NOT_FOUND = N_("There is no such offer.")
 BUNDLE_NOT_FOUND = N_("There is no such set of services.")
 
 
 @blp.route("/me/data-access", methods=["GET"])
+@blp.doc(security=SECURITY)
 @require_user("citizen")
 @blp.arguments(DataAccessQuerySchema, location="query")
 @blp.response(200, DataAccessPageSchema)
@@ -75,6 +75,7 @@ def _my_offer(offer_id: str) -> Offer:
 
 
 @blp.route("/me/offers", methods=["GET"])
+@blp.doc(security=SECURITY)
 @require_user("citizen")
 @blp.arguments(OfferQuerySchema, location="query")
 @blp.response(200, OfferListSchema)
@@ -89,6 +90,7 @@ def offers(query: dict[str, Any]) -> dict[str, Any]:
 
 
 @blp.route("/me/offers/<offer_id>", methods=["GET"])
+@blp.doc(security=SECURITY)
 @require_user("citizen")
 @blp.response(200, OfferSchema)
 def offer_detail(offer_id: str) -> dict[str, Any]:
@@ -96,6 +98,7 @@ def offer_detail(offer_id: str) -> dict[str, Any]:
 
 
 @blp.route("/me/offers/<offer_id>/accept", methods=["POST"])
+@blp.doc(security=SECURITY)
 @require_user("citizen")
 @blp.arguments(AnswersSchema)
 @blp.response(200, OfferSchema)
@@ -114,6 +117,7 @@ def accept_offer(answers: dict[str, Any], offer_id: str) -> dict[str, Any]:
 
 
 @blp.route("/me/offers/<offer_id>/decline", methods=["POST"])
+@blp.doc(security=SECURITY)
 @require_user("citizen")
 @blp.response(200, OfferSchema)
 def decline_offer(offer_id: str) -> dict[str, Any]:
@@ -149,6 +153,7 @@ def bundle_detail(bundle_id: str) -> dict[str, Any]:
 
 
 @blp.route("/bundles/<bundle_id>/applications", methods=["POST"])
+@blp.doc(security=SECURITY, parameters=[IDEMPOTENCY_PARAMETER])
 @require_user("citizen")
 @blp.arguments(AnswersSchema)
 @blp.response(201, GroupSchema)
@@ -165,6 +170,7 @@ def apply_for_bundle(answers: dict[str, Any], bundle_id: str) -> Response | dict
 
 
 @blp.route("/me/application-groups", methods=["GET"])
+@blp.doc(security=SECURITY)
 @require_user("citizen")
 @blp.response(200, GroupListSchema)
 def application_groups() -> dict[str, Any]:

@@ -101,3 +101,20 @@ class EventBatchSchema(Schema):
 
 class IntakeResultSchema(Schema):
     outcomes = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+
+
+class RegistryCheckFieldSchema(Schema):
+    name = fields.String(required=True)
+    source = fields.String(required=True)
+    sent = fields.Raw(allow_none=True, required=True, metadata={
+        "description": "what the application holds"})
+    registry = fields.Raw(allow_none=True, required=True, metadata={
+        "description": "what the registry holds now"})
+    status = fields.String(required=True, metadata={
+        "description": "registry, verify_by_officer (no answer) or not_held"})
+    matches = fields.Boolean(required=True)
+
+
+class RegistryCheckSchema(Schema):
+    fields_ = fields.List(fields.Nested(RegistryCheckFieldSchema), required=True,
+                          data_key="fields", attribute="fields")

@@ -18,7 +18,7 @@ from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
 from server.applications.prefill import PrefilledValue
-from server.catalogue.models import ServiceDefinition
+from server.catalogue.models import FieldDefinition, ServiceDefinition
 from server.errors import Problem
 from server.i18n import N_
 from server.registries.config import load_registry_settings
@@ -27,6 +27,10 @@ from server.registries.models import DataAccessEntry
 from server.registries.registry import PluginRegistry, registry
 
 HUB_KEY = "registries"
+#: ``app.extensions`` key of the registration hook: ``check(session, pinfl, full_name)``
+#: raises a Problem when the civil registry does not know the person (see
+#: :func:`require_known_citizen`); absent when the check is off.
+REGISTRATION_CHECK = "registration_check"
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,14 @@ SYSTEM = Actor("system")
 
 
 def init_app(app: Flask, plugins: PluginRegistry | None = None) -> None:
-    """Connect the app to the configured registries and install the prefill provider."""
+    """Connect the app to the configured registries, install the prefill provider and the
+    registration check, load the bundles and add ``flask registries``.
+
+    Runs after the catalogue's own ``init_app`` (bundles refer to its services).
+    """
     import server.registries.plugins  # noqa: F401 - registers the shipped plugins
+    from server.registries import bundles
+    from server.registries.cli import registries_cli
     from server.registries.prefill import RegistryPrefillProvider
 
     chosen = plugins or registry
@@ -69,6 +79,10 @@ def init_app(app: Flask, plugins: PluginRegistry | None = None) -> None:
     app.extensions[HUB_KEY] = RegistryHub(settings, chosen)
     if settings.enabled:
         app.extensions["prefill_provider"] = RegistryPrefillProvider()
+    if settings.check_registration:
+        app.extensions[REGISTRATION_CHECK] = require_known_citizen
+    bundles.init_app(app)
+    app.cli.add_command(registries_cli)
 
 
 def hub(app: Flask | None = None) -> RegistryHub:
@@ -109,15 +123,15 @@ def prefill_values(session: Session, definition: ServiceDefinition, pinfl: str,
     return prefill_sources(session, prefill_keys(definition), pinfl, purpose, actor)
 
 
-def prefill_keys(definition: ServiceDefinition) -> dict[str, str]:
-    """Field name -> prefill source, for the sources a plugin provides."""
-    return {f.name: f.prefill for _, f in definition.fields()
+def prefill_keys(definition: ServiceDefinition) -> dict[str, FieldDefinition]:
+    """Field name -> field, for the fields whose prefill source a plugin provides."""
+    return {f.name: f for _, f in definition.fields()
             if f.prefill and hub().plugins.knows(f.prefill)}
 
 
-def prefill_sources(session: Session, sources: Mapping[str, str], pinfl: str, purpose: Purpose,
-                    actor: Actor) -> dict[str, PrefilledValue]:
-    """Look up ``sources`` (field name -> ``registry.attribute``) about ``pinfl``, logged.
+def prefill_sources(session: Session, fields: Mapping[str, FieldDefinition], pinfl: str,
+                    purpose: Purpose, actor: Actor) -> dict[str, PrefilledValue]:
+    """Look up the ``prefill`` sources of ``fields`` (by name) about ``pinfl``, logged.
 
     A registry that answered gives status "registry" (an attribute it holds no value for is
     left out: the field stays an ordinary input); one that did not answer, or has no record,
@@ -126,6 +140,7 @@ def prefill_sources(session: Session, sources: Mapping[str, str], pinfl: str, pu
     """
     if not hub().settings.enabled:
         return {}
+    sources = {name: str(field.prefill) for name, field in fields.items()}
     answers = lookup(session, pinfl, wanted_by_registry(sources.values()), purpose, actor)
     values: dict[str, PrefilledValue] = {}
     for name, source in sources.items():
@@ -133,9 +148,11 @@ def prefill_sources(session: Session, sources: Mapping[str, str], pinfl: str, pu
         answer = answers[registry_id]
         if answer.outcome != "ok":
             values[name] = PrefilledValue(None, source, answer.fetched_at, "verify_by_officer")
-        elif answer.values.get(attribute) not in (None, "", []):
-            values[name] = PrefilledValue(answer.values[attribute], source, answer.fetched_at,
-                                          "registry")
+            continue
+        value = hub().plugins[registry_id].for_field(
+            attribute, answer.values.get(attribute), fields[name].type)
+        if value not in (None, "", []):
+            values[name] = PrefilledValue(value, source, answer.fetched_at, "registry")
     return values
 
 

@@ -19,13 +19,9 @@ from sqlalchemy.orm import Session
 
 from server.api import json_bytes
 from server.applications import idempotency
-from server.applications.lifecycle import transition
 from server.applications.models import Application, IdempotencyRecord
-from server.applications.notifications import notify
-from server.applications.numbering import next_number
-from server.applications.service import agency_today
-from server.applications.workdays import add_working_days
-from server.catalogue.models import ServiceDefinition
+from server.applications.submission import submit
+from server.catalogue.models import FieldDefinition, ServiceDefinition
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
 from server.flows.engine import validate_application
@@ -53,7 +49,9 @@ def _validated(definition: ServiceDefinition, answers: Mapping[str, Any], locale
 
 def _submit(session: Session, user: User, definition: ServiceDefinition,
             values_by_step: dict[str, dict[str, Any]], prefill: dict[str, Any],
-            notify_by_sms: bool) -> Application:
+            notify_by_sms: bool, locale: str) -> Application:
+    """A draft holding the validated answers and their provenance, then submitted by the
+    applications part (checked again, numbered, due date, notification)."""
     now = utc_now()
     application = Application(
         id=uuid.uuid4().hex, user_id=user.id, service_id=definition.id,
@@ -62,13 +60,7 @@ def _submit(session: Session, user: User, definition: ServiceDefinition,
         created_at=now, updated_at=now)
     session.add(application)
     session.flush()
-    number = next_number(session, now.year)
-    application.number = number
-    due = add_working_days(agency_today(now), definition.processing_days)
-    event = transition(session, application, "submit", actor_id=user.id, actor_role=user.role,
-                       now=now, params={"due_date": due.isoformat()},
-                       changes={"number": number, "submitted_at": now, "due_date": due})
-    notify(session, event, application, user)
+    submit(session, application, user, notify_by_sms, locale)
     return application
 
 
@@ -97,7 +89,7 @@ def accept_offer(session: Session, user: User, offer: Offer, extra: Mapping[str,
             raise Problem(409, detail=N_("This offer is being accepted. Try again."))
         return found
     application = _submit(session, user, definition, values_by_step, offer.prefill,
-                          notify_by_sms)
+                          notify_by_sms, locale)
     session.execute(update(Offer).where(Offer.id == offer.id)
                     .values(application_id=application.id)
                     .execution_options(synchronize_session=False))
@@ -121,10 +113,10 @@ def submit_bundle(session: Session, user: User, bundle: Bundle, answers: Mapping
     if stored is not None:
         return idempotency.replay(stored, idempotency.request_fingerprint())
     definitions = definitions_of(bundle, current_catalogue())
-    sources: dict[str, str] = {}
+    sources: dict[str, FieldDefinition] = {}
     for definition in definitions:
-        for name, source in prefill_keys(definition).items():
-            sources.setdefault(name, source)
+        for name, field in prefill_keys(definition).items():
+            sources.setdefault(name, field)
     group_id = uuid.uuid4().hex
     prefilled = prefill_sources(session, sources, user.pinfl,
                                 Purpose("bundle", group_id, bundle.id), Actor("citizen", user.id))
@@ -155,7 +147,7 @@ def submit_bundle(session: Session, user: User, bundle: Bundle, answers: Mapping
         own_prefill = {name: prefilled[name] for name in prefill_keys(definition)
                        if name in prefilled}
         application = _submit(session, user, definition, values_by_step, as_json(own_prefill),
-                              notify_by_sms)
+                              notify_by_sms, locale)
         session.add(ApplicationGroupMember(application_id=application.id, group_id=group.id,
                                            service_id=definition.id))
         applications.append(application)

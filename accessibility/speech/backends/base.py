@@ -50,7 +50,15 @@ class Utterance:
 
 
 class EventKind(StrEnum):
-    """What the worker and backends report to listeners."""
+    """What the worker and backends report to listeners.
+
+    QUEUED (accepted by ``say``), DROPPED (removed from the queue by an interruption or a
+    newer utterance of a kind it replaces), SYNTHESIZED (audio file ready; detail = seconds),
+    AUDIO_STARTED (sound starts: the player process is running with the complete file),
+    AUDIO_FINISHED / AUDIO_INTERRUPTED (the sound ended by itself / was stopped), FINISHED
+    (the backend is done with it, whatever happened) and ERROR (the backend raised; detail
+    = the exception).
+    """
 
     QUEUED = "queued"
     DROPPED = "dropped"

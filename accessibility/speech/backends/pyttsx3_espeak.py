@@ -39,8 +39,10 @@ DEFAULT_PLAYER: Final[tuple[str, ...]] = ("aplay", "-q", "{path}")
 #: How long a player may take to die after SIGTERM before it is killed.
 _TERMINATE_GRACE_S: Final[float] = 0.05
 _POLL_S: Final[float] = 0.01
-#: runAndWait can return before the driver has written the file: wait at most this long.
-_FILE_COMPLETE_TIMEOUT_S: Final[float] = 2.0
+#: runAndWait can return before the driver has written the file: wait at most this long
+#: (synthesis is synchronous here; a file that has not appeared by then never will).
+_FILE_COMPLETE_TIMEOUT_S: Final[float] = 0.05
+_SYNTHESIS_ATTEMPTS: Final[int] = 3
 
 # espeak-ng is one engine per process (pyttsx3 caches it too): every synthesis takes this.
 _ESPEAK_LOCK = threading.Lock()
@@ -82,9 +84,25 @@ class EspeakSynthesizer:
         self._errors.append(exception or RuntimeError(f"engine error in {name!r}"))
 
     def synthesize(self, text: str, voice: str, settings: VoiceSettings, path: Path) -> float:
-        """Write ``text`` spoken by ``voice`` to ``path``; return its duration in seconds."""
+        """Write ``text`` spoken by ``voice`` to ``path``; return its duration in seconds.
+
+        Measured here: about one run in a hundred, runAndWait() returns without the driver
+        ever writing the file (no error reported).  Synthesis is synchronous otherwise, so a
+        short wait tells the two apart, and the run is repeated.
+        """
         if self._engine is None:
             raise SynthesisError("synthesizer is not open")
+        for attempt in range(1, _SYNTHESIS_ATTEMPTS + 1):
+            self._run_engine(text, voice, settings, path)
+            try:
+                return wait_for_complete_wav(path, _FILE_COMPLETE_TIMEOUT_S)
+            except SynthesisError:
+                if attempt == _SYNTHESIS_ATTEMPTS:
+                    raise
+                log.debug("espeak-ng wrote no audio for %r (attempt %d); retrying", text, attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _run_engine(self, text: str, voice: str, settings: VoiceSettings, path: Path) -> None:
         with _ESPEAK_LOCK:
             self._errors.clear()
             path.unlink(missing_ok=True)
@@ -99,7 +117,6 @@ class EspeakSynthesizer:
                 self._reported_voices.add(voice)
                 log.error("speech engine error with voice %s (default voice used): %s",
                           voice, error)
-        return wait_for_complete_wav(path)
 
 
 def wait_for_complete_wav(path: Path, timeout: float = _FILE_COMPLETE_TIMEOUT_S) -> float:
@@ -144,6 +161,8 @@ class Pyttsx3EspeakBackend(SpeechBackend):
     ) -> None:
         if self._workdir is None:
             raise BackendUnavailableError("backend used before open()")
+        if not still_wanted():  # interrupted while queued: not worth synthesizing
+            return
         path = self._workdir / f"utterance-{utterance.sequence}.wav"
         try:
             duration = self._synthesizer.synthesize(

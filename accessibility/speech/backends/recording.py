@@ -28,13 +28,15 @@ from accessibility.speech.voices import VoiceSettings, voice_for
 
 @dataclass(frozen=True, slots=True)
 class RecordedUtterance:
-    """What was said: original and prepared text, language, priority, kind, time, outcome."""
+    """What was said: original and prepared text, language, priority, kind, when it was
+    asked for and when it started (``time.monotonic()``), and whether it was cut off."""
 
     text: str
     spoken_text: str
     language: str
     priority: Priority
     kind: str
+    requested_at: float
     started_at: float
     interrupted: bool
     audio_file: Path | None = None
@@ -83,6 +85,7 @@ class RecordingBackend(SpeechBackend):
             language=utterance.language,
             priority=utterance.priority,
             kind=utterance.kind,
+            requested_at=utterance.requested_at,
             started_at=started_at,
             interrupted=interrupted,
             audio_file=audio_file,

@@ -31,3 +31,13 @@ class CivilRegistry(RegistryPlugin):
                 if isinstance(child, dict)
             ]
         return value
+
+    def for_field(self, attribute: str, value: Any, field_type: str) -> Any:
+        if attribute != "children":
+            return value
+        children = sorted(value or (), key=lambda child: str(child.get("birth_date") or ""))
+        if field_type == "pinfl":  # a form about one child means the youngest
+            return children[-1]["pinfl"] if children else None
+        if field_type == "integer":
+            return len(children)
+        return children

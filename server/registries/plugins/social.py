@@ -20,8 +20,14 @@ class SocialRegistry(RegistryPlugin):
 
     def convert(self, attribute: str, value: Any) -> Any:
         if attribute == "disability_group":
-            # Choice fields hold option values as strings: "1", "2", "3", or "none".
-            return str(value) if value else "none"
+            return int(value) if value else None  # 1, 2 or 3; None: no disability group
         if attribute == "low_income_status":
             return bool(value)
         return value
+
+    def for_field(self, attribute: str, value: Any, field_type: str) -> Any:
+        if attribute != "disability_group":
+            return value
+        if field_type == "integer":  # groups 1 to 3; no group leaves the field to the citizen
+            return value
+        return str(value) if value else "none"  # choice fields: "1", "2", "3" or "none"

@@ -158,6 +158,9 @@ class Population:
                    + (f", {rng.randint(1, 80)}-xonadon" if rng.random() < 0.6 else ""))
         surname = rng.choice(names.SURNAMES)
         husband_born = self.random_birth_date(self.today.year - 75, self.today.year - 22)
+        if rng.random() < 0.08:  # some reach the retirement age (60 for men) about now
+            husband_born = _years_before(self.today, 60) + datetime.timedelta(
+                days=rng.randint(-25, 25))
         husband = self.new_citizen("male", husband_born, surname, rng.choice(names.MALE_GIVEN),
                                    rng.choice(names.MALE_GIVEN), region, district, address)
         self._assign_adult_records(husband)
@@ -185,6 +188,13 @@ def generate(seed: int, households: int, today: datetime.date) -> Population:
     for _ in range(households):
         population.add_household()
     return population
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 def age_on(birth_date: datetime.date, day: datetime.date) -> int:

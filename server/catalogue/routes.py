@@ -1,0 +1,138 @@
+"""The catalogue API: services, categories, life events and regions, in the reader's locale.
+
+Every answer is prebuilt bytes with an ETag (``If-None-Match`` gets a 304); only a search or a
+filter joins prebuilt service summaries into a page.  ``Content-Language`` and
+``Vary: Accept-Language`` are added to every response by :mod:`server.i18n`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any, Final
+
+from flask import Response, request
+from flask_smorest import Blueprint
+
+from server.catalogue.schemas import (
+    CataloguePageSchema,
+    CatalogueQuerySchema,
+    ListingSchema,
+    RegionsSchema,
+    ServiceSchema,
+)
+from server.catalogue.service import current_catalogue
+from server.errors import Problem
+from server.i18n import N_, current_locale
+
+blp = Blueprint(
+    "catalogue", __name__, description="Public services, their flows and reference data"
+)
+
+#: Shared caches must not keep a reply to a signed-in request (its locale may be the user's).
+CACHE_CONTROL: Final[str] = "max-age=300"
+NO_SUCH_SERVICE: Final[str] = N_("There is no service with this id.")
+UNKNOWN_CATEGORY: Final[str] = N_("There is no category with this id.")
+UNKNOWN_LIFE_EVENT: Final[str] = N_("There is no life event with this id.")
+#: Filtered pages remembered per locale (a search is computed each time).
+_MAX_REMEMBERED_PAGES: Final = 2048
+
+_CONDITIONAL: Final[list[dict[str, Any]]] = [
+    {"in": "query", "name": "lang", "required": False, "schema": {"type": "string"},
+     "description": "Locale (uz-Latn, uz-Cyrl, ru, en); wins over Accept-Language"},
+    {"in": "header", "name": "If-None-Match", "required": False, "schema": {"type": "string"}},
+]
+
+
+def _answer(etag: str, body: bytes | Callable[[], bytes]) -> Response:
+    if etag in request.if_none_match:
+        response = Response(status=304)
+    else:
+        response = Response(body() if callable(body) else body, mimetype="application/json")
+    response.headers["ETag"] = f'"{etag}"'
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+@blp.route("/catalogue")
+@blp.arguments(CatalogueQuerySchema, location="query", as_kwargs=True)
+@blp.response(200, CataloguePageSchema)
+@blp.alt_response(304, description="Not modified (ETag matched)")
+def catalogue_page(
+    page: int, per_page: int, category: str | None = None, life_event: str | None = None,
+    q: str | None = None, lang: str | None = None,  # lang: read by server.i18n
+) -> Response:
+    """Service summaries, filtered by category or life event, or found by search (``q``)."""
+    catalogue = current_catalogue()
+    if category is not None and category not in catalogue.reference.categories:
+        raise Problem(422, errors={"category": [UNKNOWN_CATEGORY]})
+    if life_event is not None and life_event not in catalogue.reference.life_events:
+        raise Problem(422, errors={"life_event": [UNKNOWN_LIFE_EVENT]})
+    rendering = catalogue.rendered(current_locale())
+    query = (q or "").strip()
+    key = f"{category}|{life_event}|{page}|{per_page}|{query}"
+    remembered = rendering.pages.get(key)
+    if remembered is not None:
+        return _answer(remembered.etag, remembered.body)
+    etag = hashlib.blake2b(f"{rendering.version}|{key}".encode(), digest_size=12).hexdigest()
+
+    def build() -> bytes:
+        ids = catalogue.search_index.search(query) if query else rendering.order
+        chosen = [sid for sid in ids if _kept(catalogue.get(sid), category, life_event)]
+        start = (page - 1) * per_page
+        items = b",".join(rendering.summaries[sid] for sid in chosen[start:start + per_page])
+        pages = (len(chosen) + per_page - 1) // per_page
+        body = b'{"items":[%b],"total":%d,"page":%d,"per_page":%d,"pages":%d}' % (
+            items, len(chosen), page, per_page, pages)
+        if not query and len(rendering.pages) < _MAX_REMEMBERED_PAGES:
+            rendering.remember(key, body, etag)
+        return body
+
+    return _answer(etag, build)
+
+
+def _kept(definition: Any, category: str | None, life_event: str | None) -> bool:
+    return definition is not None and (category is None or definition.category == category) \
+        and (life_event is None or life_event in definition.life_events)
+
+
+@blp.route("/services/<string:service_id>")
+@blp.doc(parameters=_CONDITIONAL)
+@blp.response(200, ServiceSchema)
+@blp.alt_response(304, description="Not modified (ETag matched)")
+def service_detail(service_id: str) -> Response:
+    """The whole localized flow of a service: steps, fields, options, conditions, fee."""
+    payload = current_catalogue().rendered(current_locale()).details.get(service_id)
+    if payload is None:
+        raise Problem(404, detail=NO_SUCH_SERVICE)
+    return _answer(payload.etag, payload.body)
+
+
+@blp.route("/categories")
+@blp.doc(parameters=_CONDITIONAL)
+@blp.response(200, ListingSchema)
+@blp.alt_response(304, description="Not modified (ETag matched)")
+def categories() -> Response:
+    """The service categories, each with how many services it holds."""
+    payload = current_catalogue().rendered(current_locale()).categories
+    return _answer(payload.etag, payload.body)
+
+
+@blp.route("/life-events")
+@blp.doc(parameters=_CONDITIONAL)
+@blp.response(200, ListingSchema)
+@blp.alt_response(304, description="Not modified (ETag matched)")
+def life_events() -> Response:
+    """Life events (birth of a child, moving house …), each with how many services it has."""
+    payload = current_catalogue().rendered(current_locale()).life_events
+    return _answer(payload.etag, payload.body)
+
+
+@blp.route("/regions")
+@blp.doc(parameters=_CONDITIONAL)
+@blp.response(200, RegionsSchema)
+@blp.alt_response(304, description="Not modified (ETag matched)")
+def regions() -> Response:
+    """The 14 first-level divisions of Uzbekistan with their districts."""
+    payload = current_catalogue().rendered(current_locale()).regions
+    return _answer(payload.etag, payload.body)

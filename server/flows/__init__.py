@@ -1,0 +1,1 @@
+"""The flow engine: validating a service's steps against its definition (see ``engine``)."""

@@ -1,0 +1,141 @@
+"""Uzbek orthography: apostrophes, transliteration (gold sets, exception dictionary), folding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from locales.uzbek import (
+    apostrophe_blind,
+    case_blind,
+    cyrillic_to_latin,
+    exception_pairs,
+    fold,
+    latin_to_cyrillic,
+    normalize_apostrophes,
+    script_blind,
+    transliterate,
+)
+from tests.locales.conftest import DATA_DIR
+
+
+def gold(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            source, expected = line.split("\t")
+            rows.append((source, expected))
+    return rows
+
+
+def score(rows: list[tuple[str, str]], convert: object) -> tuple[float, list[str]]:
+    assert callable(convert)
+    misses = [f"{src} -> {convert(src)} (expected {exp})" for src, exp in rows
+              if convert(src) != exp]
+    return 1 - len(misses) / len(rows), misses
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalized"),
+    [
+        ("O'zbekiston", "Oʻzbekiston"),
+        ("o`zbek", "oʻzbek"),
+        ("to‘lov", "toʻlov"),
+        ("tog’", "togʻ"),  # word-final gʻ
+        ("G'ALABA", "GʻALABA"),
+        ("ma'lumot", "maʼlumot"),
+        ("ta’lim", "taʼlim"),
+        ("maʻlumot", "maʼlumot"),  # ʻ where the tutuq belgisi ʼ belongs
+        ("boʼlim", "boʻlim"),  # ʼ where ʻ belongs
+        ("Is'hoq", "Isʼhoq"),
+        ("'Salom', dedi u.", "'Salom', dedi u."),  # quotation marks stay
+        ("Men ‘bor’ dedim", "Men ‘bor’ dedim"),
+        ("`make translate-check` buyrugʻi", "`make translate-check` buyrugʻi"),
+        ("cafe\u0301", "café"),  # NFC first
+    ],
+)
+def test_apostrophe_normalization(typed: str, normalized: str) -> None:
+    assert normalize_apostrophes(typed) == normalized
+
+
+def test_cyrillic_to_latin_gold_set_scores_at_least_98_percent() -> None:
+    rows = gold("translit_cyrl_to_latn.tsv")
+    assert len(rows) >= 200
+    accuracy, misses = score(rows, cyrillic_to_latin)
+    assert accuracy >= 0.98, misses
+
+
+def test_latin_to_cyrillic_gold_set_scores_at_least_98_percent() -> None:
+    rows = gold("translit_latn_to_cyrl.tsv")
+    assert len(rows) >= 200
+    accuracy, misses = score(rows, latin_to_cyrillic)
+    assert accuracy >= 0.98, misses
+
+
+def test_exception_dictionary_is_exact_both_ways() -> None:
+    pairs = exception_pairs()
+    assert len(pairs) >= 50
+    for cyrillic, latin, direction in pairs:
+        if direction in ("both", "to_latn"):
+            assert cyrillic_to_latin(cyrillic) == latin
+            assert cyrillic_to_latin(cyrillic.capitalize()) == latin[:1].upper() + latin[1:]
+        if direction in ("both", "to_cyrl"):
+            assert latin_to_cyrillic(latin) == cyrillic
+            assert latin_to_cyrillic(latin.upper()) == cyrillic.upper()
+
+
+def test_exception_dictionary_words_take_suffixes() -> None:
+    assert cyrillic_to_latin("объектлар") == "obyektlar"
+    assert latin_to_cyrillic("konsertga") == "концертга"
+    assert cyrillic_to_latin("сентябрда") == "sentabrda"
+    # "sirka" (vinegar) starts with the dictionary word "sirk" but is not it.
+    assert latin_to_cyrillic("sirka") == "сирка"
+
+
+def test_placeholders_addresses_and_kept_terms_pass_through() -> None:
+    text = "%(count)d ta ariza SMS orqali my.gov.uz va info@xizmat.uz, `make translate-check`"
+    assert latin_to_cyrillic(text) == (
+        "%(count)d та ариза SMS орқали my.gov.uz ва info@xizmat.uz, `make translate-check`"
+    )
+    assert cyrillic_to_latin("%(num)s та ариза, https://my.gov.uz") == (
+        "%(num)s ta ariza, https://my.gov.uz"
+    )
+
+
+def test_capitals_of_digraphs_follow_the_word() -> None:
+    assert cyrillic_to_latin("ШАҲАР Шаҳар Ёз ЁЗ Ўқиш") == "SHAHAR Shahar Yoz YOZ Oʻqish"
+    assert latin_to_cyrillic("SHAHAR Shahar Yoz CHINOR") == "ШАҲАР Шаҳар Ёз ЧИНОР"
+
+
+def test_transliterate_dispatches_by_script() -> None:
+    assert transliterate("toʻlov", "Latn", "Cyrl") == "тўлов"
+    assert transliterate("тўлов", "Cyrl", "Latn") == "toʻlov"
+    assert transliterate("toʻlov", "Latn", "Latn") == "toʻlov"
+    with pytest.raises(ValueError, match="no transliteration"):
+        transliterate("x", "Latn", "Arab")
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["Oʻzbekiston", "O'zbekiston", "OZBEKISTON", "ozbekiston", "Ўзбекистон", "ЎЗБЕКИСТОН",
+     "O‘zbekiston", "o`zbekiston"],
+)
+def test_folding_is_script_apostrophe_and_case_blind(variant: str) -> None:
+    assert fold(variant) == "ozbekiston"
+
+
+def test_folding_helpers_each_do_one_thing() -> None:
+    assert script_blind("паспорт") == "pasport"
+    assert script_blind("pasport") == "pasport"
+    assert apostrophe_blind("toʻlov to'lov") == "tolov tolov"
+    assert case_blind("TOSHKENT") == "toshkent"
+    assert fold("pasport") == fold("ПАСПОРТ")
+    assert fold("maʼlumot") == fold("маълумот") == "malumot"
+
+
+def test_gold_files_are_tab_separated_pairs() -> None:
+    for path in Path(DATA_DIR).glob("translit_*.tsv"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line and not line.startswith("#"):
+                assert line.count("\t") == 1, f"{path.name}:{number}"
