@@ -9,7 +9,6 @@ the source references in the catalogs read ``server/api.py:12`` on every machine
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Final
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 from locales import LOCALES_DIR
 from locales.catalogs import po_path
@@ -32,8 +31,6 @@ COMMENT_TAGS: Final[tuple[str, ...]] = ("translators:",)
 
 #: Our own extraction methods, resolved here so that no package install is needed.
 _LOCAL_EXTRACTORS: Final[dict[str, str]] = {"xizmat_yaml": "locales.extract:extract_yaml"}
-_CREATION_DATE: Final[re.Pattern[bytes]] = re.compile(rb'^"POT-Creation-Date: .*\\n"\n', re.M)
-_LOCATION: Final[re.Pattern[bytes]] = re.compile(rb"^#: .*\n", re.M)
 
 
 @dataclass(frozen=True)
@@ -104,27 +101,29 @@ def build_template(domain: str, layout: Layout = REPO_LAYOUT) -> Catalog:
     return template
 
 
-def _without_creation_date(data: bytes) -> bytes:
-    return _CREATION_DATE.sub(b"", data)
-
-
-def _without_locations(data: bytes) -> bytes:
-    return _LOCATION.sub(b"", data)
+def _messages(catalog: Catalog, *, with_locations: bool) -> bytes:
+    """The messages of a catalog as .po text without its header, for comparison."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=True, sort_by_file=True,
+             no_location=not with_locations)
+    return buffer.getvalue()
 
 
 def template_is_current(
     domain: str, layout: Layout = REPO_LAYOUT, *, ignore_locations: bool = False
 ) -> bool:
-    """True when the template file matches a fresh extraction (creation date ignored).
+    """True when the template holds exactly what a fresh extraction finds.
 
+    The header is not compared (its dates and project fields say nothing about the texts).
     With ``ignore_locations`` the ``#:`` source references are ignored too: a text moved to
-    another line is not a change translators need to act on, a changed or new text is.
+    another line is not a change translators need to act on; a changed or new text is.
     """
     path = layout.template(domain)
+    fresh = build_template(domain, layout)
     if not path.exists():
-        return len(build_template(domain, layout)) == 0  # nothing to translate, no template
-    fresh = _without_creation_date(render_po(build_template(domain, layout), sort_by_file=True))
-    stored = _without_creation_date(path.read_bytes())
-    if ignore_locations:
-        return _without_locations(fresh) == _without_locations(stored)
-    return fresh == stored
+        return len(fresh) == 0  # nothing to translate, no template needed
+    with path.open("rb") as handle:
+        stored = read_po(handle)
+    return _messages(fresh, with_locations=not ignore_locations) == _messages(
+        stored, with_locations=not ignore_locations
+    )

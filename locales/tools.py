@@ -218,8 +218,10 @@ def transliterate(
             message.flags.add("fuzzy")
             drafted += 1
         path = layout.catalog("uz_Cyrl", domain)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(render_po(cyrillic))
+        data = render_po(cyrillic)
+        if not path.exists() or not _same_messages(path.read_bytes(), data):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         results.append(Drafted(path, drafted, kept))
     return results
 

@@ -16,12 +16,12 @@ class ApplicationsScreen(XScreen):
 
     def prepare(self, **context: Any) -> None:
         self.count_text = self.app.tr._("Loading…")
-        self.ids.items.clear_widgets()
+        self.ids.entries.clear_widgets()
         for entry in self.app.outbox.pending():
             item = XListItem(text=self.app.tr._("%(service)s: waiting to be sent",
                                                 service=entry.service_id),
                              a11y_id=f"outbox_{entry.id}")
-            self.ids.items.add_widget(item)
+            self.ids.entries.add_widget(item)
         self.app.background(self.app.api.applications, self.show)
 
     def show(self, answer: Any) -> None:
@@ -35,6 +35,6 @@ class ApplicationsScreen(XScreen):
                              a11y_id=f"application_{application.get('id')}")
             item.bind(on_release=lambda it: self.app.go("application",
                                                         application_id=it.payload.get("id")))
-            self.ids.items.add_widget(item)
+            self.ids.entries.add_widget(item)
         self.count_text = tr._n("%(count)d application", "%(count)d applications", len(found))
         self.app.say_status(self.count_text)

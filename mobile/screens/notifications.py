@@ -16,7 +16,7 @@ class NotificationsScreen(XScreen):
 
     def prepare(self, **context: Any) -> None:
         self.count_text = self.app.tr._("Loading…")
-        self.ids.items.clear_widgets()
+        self.ids.entries.clear_widgets()
         self.app.background(self.app.api.notifications, self.show)
 
     def show(self, answer: Any) -> None:
@@ -29,7 +29,7 @@ class NotificationsScreen(XScreen):
             item.a11y_states = [] if entry.get("read") else ["selected"]
             item.a11y_hint = str(entry.get("created_at", ""))[:10]
             item.bind(on_release=self.open)
-            self.ids.items.add_widget(item)
+            self.ids.entries.add_widget(item)
         self.count_text = tr._n("%(count)d unread notification", "%(count)d unread notifications",
                                 unread)
         self.app.say_status(self.count_text)

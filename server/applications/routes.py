@@ -32,6 +32,7 @@ from server.db import get_session
 from server.errors import Problem
 from server.i18n import N_, current_locale
 from server.identity.auth import current_user, require_user
+from server.registries.service import group_ids
 
 __all__ = ["blp", "notification_routes", "officer_routes"]
 
@@ -77,7 +78,10 @@ def list_applications(query: dict[str, Any]) -> Response:
         .limit(query["per_page"]).offset((query["page"] - 1) * query["per_page"])
     )
     locale, today = current_locale(), agency_today()
-    return json_response({"items": [summary_json(a, locale, today) for a in rows],
+    found = list(rows)
+    groups = group_ids(session, [a.id for a in found])  # applications made by one bundle
+    return json_response({"items": [{**summary_json(a, locale, today), "group_id": groups.get(a.id)}
+                                    for a in found],
                           "page": query["page"], "per_page": query["per_page"], "total": total})
 
 

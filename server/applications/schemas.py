@@ -93,6 +93,8 @@ class ApplicationSummarySchema(Schema):
     submitted_at = fields.String(allow_none=True, required=True)
     due_date = fields.String(allow_none=True, required=True)
     overdue = fields.Boolean(required=True)
+    group_id = fields.String(allow_none=True, metadata={
+        "description": "in the list: the bundle submission that made it, if one did"})
 
 
 class ApplicationSchema(ApplicationSummarySchema):

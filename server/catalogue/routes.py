@@ -77,13 +77,22 @@ def catalogue_page(
     etag = hashlib.blake2b(f"{rendering.version}|{key}".encode(), digest_size=12).hexdigest()
 
     def build() -> bytes:
-        ids = catalogue.search_index.search(query) if query else rendering.order
-        chosen = [sid for sid in ids if _kept(catalogue.get(sid), category, life_event)]
         start = (page - 1) * per_page
-        items = b",".join(rendering.summaries[sid] for sid in chosen[start:start + per_page])
-        pages = (len(chosen) + per_page - 1) // per_page
+        if query:
+            def keep(sid: str) -> bool:
+                return _kept(catalogue.get(sid), category, life_event)
+
+            found = catalogue.search_index.search(
+                query, keep if category or life_event else None, limit=start + per_page)
+            total, shown = found.total, found.ids[start:]
+        else:
+            chosen = [sid for sid in rendering.order
+                      if _kept(catalogue.get(sid), category, life_event)]
+            total, shown = len(chosen), chosen[start:start + per_page]
+        items = b",".join(rendering.summaries[sid] for sid in shown)
+        pages = (total + per_page - 1) // per_page
         body = b'{"items":[%b],"total":%d,"page":%d,"per_page":%d,"pages":%d}' % (
-            items, len(chosen), page, per_page, pages)
+            items, total, page, per_page, pages)
         if not query and len(rendering.pages) < _MAX_REMEMBERED_PAGES:
             rendering.remember(key, body, etag)
         return body

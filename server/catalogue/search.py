@@ -13,8 +13,10 @@ the number of services.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
@@ -34,7 +36,9 @@ MIN_PREFIX_LENGTH: Final = 3
 MAX_QUERY_WORDS: Final = 8
 MAX_QUERY_LENGTH: Final = 200
 #: Longest stretch of the sorted vocabulary a prefix may cover (bounds a one-letter query).
-MAX_PREFIX_TERMS: Final = 200
+MAX_PREFIX_TERMS: Final = 40
+#: What one matched query word adds to a score: more than any weight, so it ranks first.
+WORD_MATCHED: Final = 1000.0
 
 
 @lru_cache(maxsize=262_144)
@@ -67,6 +71,12 @@ def within_one_edit(a: str, b: str) -> bool:
         return True  # one letter changed
     swapped = a[start:start + 2] == b[start:start + 2][::-1]
     return swapped and a[start + 2:] == b[start + 2:]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    total: int
+    ids: list[str]
 
 
 class SearchIndex:
@@ -124,11 +134,16 @@ class SearchIndex:
                     found[term] = TYPO
         return found
 
-    def search(self, query: str) -> list[str]:
-        """Service ids matching ``query``, best first: more query words matched, then score."""
+    def search(
+        self, query: str, keep: Callable[[str], bool] | None = None, limit: int | None = None
+    ) -> SearchResult:
+        """Services matching ``query``, best first: more query words matched, then score.
+
+        ``keep`` filters by service id (category, life event); ``limit`` keeps only the best
+        ones, which spares sorting every match (``total`` still counts them all).
+        """
         words = list(dict.fromkeys(terms_of(query[:MAX_QUERY_LENGTH])))[:MAX_QUERY_WORDS]
         scores: dict[int, float] = {}
-        matched_words: dict[int, int] = {}
         for word in words:
             best: dict[int, float] = {}
             for term, quality in self._matches(word).items():
@@ -136,8 +151,15 @@ class SearchIndex:
                     value = quality * weight
                     if value > best.get(number, 0.0):
                         best[number] = value
+            # Each matched word adds far more than any score can: more words matched wins.
             for number, value in best.items():
-                scores[number] = scores.get(number, 0.0) + value
-                matched_words[number] = matched_words.get(number, 0) + 1
-        ranked = sorted(scores, key=lambda n: (-matched_words[n], -scores[n], n))
-        return [self.ids[number] for number in ranked]
+                scores[number] = scores.get(number, 0.0) + WORD_MATCHED + value
+        if keep is not None:
+            scores = {n: score for n, score in scores.items() if keep(self.ids[n])}
+        def rank(number: int) -> tuple[float, int]:
+            return (-scores[number], number)
+        if limit is None:
+            ranked = sorted(scores, key=rank)
+        else:
+            ranked = heapq.nsmallest(limit, scores, key=rank)
+        return SearchResult(len(scores), [self.ids[number] for number in ranked])

@@ -24,8 +24,9 @@ from typing import Any
 import yaml
 from flask import Flask, current_app
 
-from server.catalogue.models import FieldDefinition, ServiceDefinition, Step
+from server.catalogue.models import FieldDefinition, ServiceDefinition, Step, text_context
 from server.catalogue.service import Catalogue
+from server.catalogue.texts import missing_translations
 
 BUNDLES_DIR = Path(__file__).resolve().parents[1] / "catalogue" / "bundles"
 EXTENSION_KEY = "bundles"
@@ -127,13 +128,33 @@ def values_for(definition: ServiceDefinition, answers: Mapping[str, Any]
     }
 
 
+def bundle_texts(bundle: Bundle) -> list[tuple[str, str, str]]:
+    """(key path, message context, English text) of every text of ``bundle`` people read."""
+    entries = [("title", bundle.title), ("summary", bundle.summary)]
+    if bundle.description:
+        entries.append(("description", bundle.description))
+    return [(path, text_context(bundle.id, path), text) for path, text in entries]
+
+
+def untranslated(bundles: Mapping[str, Bundle]) -> list[str]:
+    """"<file>: <path>: no <locale> translation" for each text a locale lacks."""
+    return [f"{bundle.id}.yaml: {path}: no {locale} translation of {text!r} (services domain)"
+            for bundle in bundles.values()
+            for path, locale, text in missing_translations(bundle_texts(bundle), "services")]
+
+
 def init_app(app: Flask) -> None:
-    """Load and check the bundles now when the catalogue is loaded (a broken file stops the
-    start); otherwise on first use."""
+    """Load and check the bundles now when the catalogue is loaded (a broken file, or one
+    without its translations, stops the start); otherwise on first use."""
     from server.catalogue.service import EXTENSION_KEY as CATALOGUE_KEY
 
     if CATALOGUE_KEY in app.extensions:
-        app.extensions[EXTENSION_KEY] = load_bundles(app.extensions[CATALOGUE_KEY])
+        bundles = load_bundles(app.extensions[CATALOGUE_KEY])
+        if app.config.get("CATALOGUE_REQUIRE_TRANSLATIONS", True):
+            problems = untranslated(bundles)
+            if problems:
+                raise BundleError("\n".join(problems))
+        app.extensions[EXTENSION_KEY] = bundles
 
 
 def current_bundles() -> dict[str, Bundle]:

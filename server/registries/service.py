@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, current_app
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.applications.prefill import PrefilledValue
@@ -23,7 +24,7 @@ from server.errors import Problem
 from server.i18n import N_
 from server.registries.config import load_registry_settings
 from server.registries.hub import RegistryAnswer, RegistryHub
-from server.registries.models import DataAccessEntry
+from server.registries.models import ApplicationGroupMember, DataAccessEntry
 from server.registries.registry import PluginRegistry, registry
 
 HUB_KEY = "registries"
@@ -219,6 +220,18 @@ def require_known_citizen(session: Session, pinfl: str, full_name: str) -> None:
     raise Problem(503, detail=N_("We could not check your details with the civil registry "
                                  "just now. Try again in a minute."),
                   headers={"Retry-After": "60"})
+
+
+def group_ids(session: Session, application_ids: Iterable[str]) -> dict[str, str]:
+    """Application id -> the id of the bundle submission that made it (only those that one
+    did), so the citizen's list can show applications made together as a group."""
+    wanted = list(application_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(select(ApplicationGroupMember.application_id,
+                                  ApplicationGroupMember.group_id)
+                           .where(ApplicationGroupMember.application_id.in_(wanted)))
+    return {application_id: group_id for application_id, group_id in rows}
 
 
 def utc_now() -> datetime:

@@ -1,6 +1,7 @@
 """The audit: a clean screen gives nothing, a seeded one exactly the seeded findings."""
 
 import dataclasses
+import importlib.util
 import json
 from pathlib import Path
 
@@ -125,3 +126,16 @@ def test_cli_refuses_a_file_that_is_not_a_font(
     assert main([str(tree_file), "--font", str(not_a_font), "--locale", "ru"]) == 2
     err = capsys.readouterr().err
     assert "не удаётся проверить дерево элементов" in err and "not a usable font" in err
+
+
+def test_kivys_default_roboto_is_caught_drawing_boxes_for_the_okina(clean_tree) -> None:
+    # notes/accessibility.md: Roboto has no U+02BB, so "Toʻlov" shows a box in Kivy.
+    spec = importlib.util.find_spec("kivy")  # located, not imported: no window is opened
+    if spec is None or spec.origin is None:
+        pytest.skip("Kivy is not installed")
+    roboto = Path(spec.origin).parent / "data" / "fonts" / "Roboto-Regular.ttf"
+    findings = audit_tree(clean_tree, font_path=roboto)
+    assert {(f.code, f.node_id) for f in findings} == {
+        ("missing_glyphs", "title"), ("missing_glyphs", "fee")
+    }
+    assert "U+02BB ʻ" in findings[0].message("en")

@@ -15,7 +15,7 @@ PASSPORT_OR_ID = {"id-card", "travel-passport"}
 def test_identity_document_queries_put_the_id_card_or_passport_first(
     bundled_catalogue: Catalogue, query: str
 ) -> None:
-    found = bundled_catalogue.search_index.search(query)
+    found = bundled_catalogue.search_index.search(query).ids
     assert found and found[0] in PASSPORT_OR_ID, (query, found[:3])
 
 
@@ -25,7 +25,7 @@ def test_identity_document_queries_put_the_id_card_or_passport_first(
 def test_kindergarten_queries_find_the_queue_first(
     bundled_catalogue: Catalogue, query: str
 ) -> None:
-    assert bundled_catalogue.search_index.search(query)[0] == "kindergarten-queue"
+    assert bundled_catalogue.search_index.search(query).ids[0] == "kindergarten-queue"
 
 
 @pytest.mark.parametrize(
@@ -37,26 +37,26 @@ def test_kindergarten_queries_find_the_queue_first(
 def test_other_services_are_found_in_any_locale(
     bundled_catalogue: Catalogue, query: str, expected: str
 ) -> None:
-    assert bundled_catalogue.search_index.search(query)[0] == expected
+    assert bundled_catalogue.search_index.search(query).ids[0] == expected
 
 
 def test_fixture_search_across_locales_and_scripts(fixture_catalogue: Catalogue) -> None:
     index = fixture_catalogue.search_index
     for query in ("pasport", "паспорт", "Хорижга", "xorijga", "zagranpasport", "passport"):
-        assert index.search(query)[0] == "test-passport", query
+        assert index.search(query).ids[0] == "test-passport", query
     for query in ("bogʻchasiga", "bog'chasiga", "боғчасига", "детский", "kindergarten",
                   "kindergarden"):
-        assert index.search(query)[0] == "test-kindergarten", query
-    assert index.search("") == []
-    assert index.search("zzzzzz qqqqq") == []
-    assert index.search("ʻ' ` ! ?") == []
+        assert index.search(query).ids[0] == "test-kindergarten", query
+    assert index.search("").ids == []
+    assert index.search("zzzzzz qqqqq").total == 0
+    assert index.search("ʻ' ` ! ?").ids == []
 
 
 def test_more_query_words_matched_ranks_higher(fixture_catalogue: Catalogue) -> None:
     # "navbat" (queue) only in the kindergarten service, "pasport" only in the passport one
-    assert fixture_catalogue.search_index.search("navbat pasport")[0] in {
+    assert fixture_catalogue.search_index.search("navbat pasport").ids[0] in {
         "test-passport", "test-kindergarten"}
-    assert fixture_catalogue.search_index.search("pasport olish chet")[0] == "test-passport"
+    assert fixture_catalogue.search_index.search("pasport olish chet").ids[0] == "test-passport"
 
 
 def test_folding_and_edit_distance() -> None:

@@ -165,3 +165,26 @@ def test_the_keyboard_only_certificate_stays_short() -> None:
     required = [f for f in fields if f.get("required", True)]
     assert len(service["steps"]) <= 2
     assert [f["type"] for f in required] == ["single_choice", "consent"]
+
+
+#: Written forms a listener cannot follow when read out as they are: formatted examples
+#: (dates, phone and card numbers, cadastre numbers, e-mail) and abbreviations.
+SIGHT_ONLY = re.compile(
+    r"\d{2}\.\d{2}\.\d{4}|\+998|\d{4} \d{4}|\d{2}:\d{2}:|@|\bNo\.|\b(PINFL|SMS|UZS|VIN)\b"
+)
+
+
+def test_texts_that_rely_on_sight_have_a_spoken_form() -> None:
+    lacking, checked = [], 0
+    for service in _services():
+        for step in service["steps"]:
+            for field in step["fields"]:
+                for key in ("label", "hint"):
+                    text = field.get(key) or ""
+                    if not SIGHT_ONLY.search(text):
+                        continue
+                    checked += 1
+                    if key not in (field.get("spoken") or {}):
+                        lacking.append(f"{service['id']}:{field['name']}.{key}")
+    assert checked >= 20  # phone, dates, PINFL, card and cadastre numbers are all over
+    assert not lacking, f"add a spoken form for: {lacking}"

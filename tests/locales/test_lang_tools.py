@@ -109,3 +109,12 @@ def test_stats_count_fuzzy_and_missing(mini_repo: Layout, edit_catalog: Editor) 
                                 "done"]
     ru_line = next(line for line in lines if line.startswith("ru") and "common" in line)
     assert ru_line.split()[2:6] == [str(total - 2), "0", "2", str(total)]
+
+
+def test_transliterate_leaves_a_fully_reviewed_catalog_untouched(mini_repo: Layout) -> None:
+    extract(layout=mini_repo)
+    update(layout=mini_repo)
+    path = mini_repo.catalog("uz_Cyrl", "common")
+    before = path.read_bytes()
+    (result,) = transliterate(layout=mini_repo)
+    assert (result.drafted, path.read_bytes()) == (0, before)

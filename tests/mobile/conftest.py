@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,7 +50,8 @@ def service_title(server: LiveServer, locale: str) -> str:
 
 def scenario_env() -> dict[str, str]:
     return {**os.environ, "XIZMAT_SPEECH_BACKEND": "recording", "KIVY_LOG_MODE": "PYTHON",
-            "KIVY_NO_CONSOLELOG": "1", "KIVY_HOME": str(Path(ROOT) / ".kivy-tests")}
+            "KIVY_NO_CONSOLELOG": "1",
+            "KIVY_HOME": str(Path(tempfile.gettempdir()) / "xizmat-kivy-home")}
 
 
 def parse(stdout: str) -> list[dict[str, Any]]:

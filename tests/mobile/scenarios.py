@@ -204,7 +204,64 @@ def restart_quietly(api_url: str, data_dir: str, locale: str) -> None:
     driver.stop()
 
 
+def seeded_findings(driver: Driver) -> list[str]:
+    """The audit must see what the export reports: a nameless 20 dp button, pale text."""
+    from kivy.metrics import dp
+
+    from accessibility.audit import audit_tree
+    from mobile.a11y.export import export_screen
+    from mobile.a11y.widgets import XButton, XLabel
+
+    app = driver.app
+    app.go("settings")
+    driver.settle()
+    body = app.sm.current_screen.children[0].children[0]
+    bad_button = XButton(text="", a11y_id="seeded_button", size_hint_y=None)
+    pale = XLabel(text="pale", a11y_id="seeded_label", fg_role="surface")
+    body.add_widget(bad_button)
+    body.add_widget(pale)
+    driver.pump(0.2)
+    bad_button.height = dp(20)
+    driver.pump(0.2)
+    tree = export_screen(app.sm.current_screen, app.theme, app.locale, app.font_path)
+    codes = sorted(f"{f.code}:{f.node_id}" for f in audit_tree(tree))
+    body.remove_widget(bad_button)
+    body.remove_widget(pale)
+    return codes
+
+
+def audit(api_url: str, login: str, password: str, locales: list[str], scales: list[float],
+          themes: list[str]) -> None:
+    """Audit every screen in every locale, type scale and theme; report every finding."""
+    from accessibility.audit import audit_tree
+    from mobile.a11y.export import export_screen
+    from tests.mobile.screen_tour import sign_in_and_apply, tour
+
+    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-audit-")))
+    app = driver.app
+    application = sign_in_and_apply(driver, login, password)
+    findings: list[str] = []
+    audited = 0
+    for locale in locales:
+        app.apply_preferences({"locale": locale, "font_scale": 1.0, "theme": "default"},
+                              save=False)
+        for name in tour(driver, application):
+            for theme in themes:
+                for scale in scales:
+                    app.apply_preferences({"theme": theme, "font_scale": scale}, save=False)
+                    driver.pump(0.12)
+                    tree = export_screen(app.sm.current_screen, app.theme, app.locale,
+                                         app.font_path)
+                    audited += 1
+                    findings += [f"{name} {locale} {theme} {scale}: {finding.describe('en')}"
+                                 for finding in audit_tree(tree)]
+            app.apply_preferences({"theme": "default", "font_scale": 1.0}, save=False)
+    report(audited=audited, findings=findings, seeded=seeded_findings(driver))
+    driver.stop()
+
+
 SCENARIOS = {
+    "audit": audit,
     "journey": journey,
     "offline_submit": offline_submit,
     "deliver_after_restart": deliver_after_restart,

@@ -32,7 +32,8 @@ TIMEOUT = 1.0
 PASSWORD = "kuchli-parol-2026"
 FAST_APP = {"ARGON2_MEMORY_KIB": 1024, "ARGON2_TIME_COST": 1,
             "LOGIN_RATE_LIMIT": "1000 per minute", "REGISTER_RATE_LIMIT": "1000 per minute",
-            # The services' translations are the content's business, not what these test.
+            # The services' own translations are checked by the catalogue's tests; the
+            # bundles' by test_bundles.py.
             "CATALOGUE_REQUIRE_TRANSLATIONS": False}
 _phones = itertools.count(1)
 

@@ -3,13 +3,22 @@ with its own agency, status and timeline, grouped for the citizen."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from server.catalogue.service import current_catalogue
-from server.registries.bundles import bundle_fields, current_bundles
+from server.registries.bundles import (
+    BUNDLES_DIR,
+    BundleError,
+    bundle_fields,
+    current_bundles,
+    load_bundles,
+    untranslated,
+)
 from tests.registries.conftest import Citizen, Simulator
 
 BIRTH = "birth-of-a-child"
@@ -70,8 +79,8 @@ def test_one_submission_makes_four_applications_in_four_agencies(
     assert len({a["number"] for a in applications}) == 4
     # Each is an ordinary application with its own timeline, in the citizen's list too.
     mine = citizen.get("/api/v1/applications").get_json()
-    listed = {a["id"] for a in mine["items"]}
-    assert {a["id"] for a in applications} <= listed
+    listed = {a["id"]: a["group_id"] for a in mine["items"]}
+    assert {a["id"]: group["id"] for a in applications} == listed
     for application in applications:
         detail = citizen.get(f"/api/v1/applications/{application['id']}").get_json()
         assert [event["status"] for event in detail["timeline"]] == ["submitted"]
@@ -125,3 +134,22 @@ def test_prefilled_attributes_across_the_bundled_services(app: Flask) -> None:
                         per_service[(service_id, field.name)] = field.prefill
     assert len(per_service) >= 15
     print(f"\nattributes no longer asked across the bundled services: {len(per_service)}")
+
+
+def test_every_bundle_is_translated_in_every_locale(app: Flask) -> None:
+    with app.app_context():
+        assert untranslated(current_bundles()) == []
+        assert len(current_bundles()) == len(list(BUNDLES_DIR.glob("*.yaml")))
+
+
+def test_a_broken_bundle_is_refused_with_file_and_reason(app: Flask, tmp_path: Path) -> None:
+    (tmp_path / "twins.yaml").write_text(
+        "id: twins\nlife_event: birth-of-a-child\ntitle: Twins\nsummary: Two at once\n"
+        "services: [birth-registration, no-such-service]\n", encoding="utf-8")
+    with app.app_context(), pytest.raises(BundleError, match=r"twins.yaml: services not in"):
+        load_bundles(current_catalogue(), tmp_path)
+    (tmp_path / "twins.yaml").write_text(
+        "id: triplets\nlife_event: birth-of-a-child\ntitle: T\nsummary: S\n"
+        "services: [birth-registration, child-benefit]\n", encoding="utf-8")
+    with app.app_context(), pytest.raises(BundleError, match="must equal the file name"):
+        load_bundles(current_catalogue(), tmp_path)

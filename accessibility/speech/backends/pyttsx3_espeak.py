@@ -4,7 +4,8 @@ Measured on these machines (notes/accessibility.md): two ``say()`` before one
 ``runAndWait()`` lose the second, ``engine.stop()`` from another thread never returns and
 ``startLoop(False)`` is broken.  What works, and what this does: ``save_to_file`` +
 ``runAndWait`` per utterance (10-20 ms), wait until the file is complete, then play it with a
-player process (``aplay``) that ``stop()`` terminates.  Machines without a sound card (CI)
+player process (``aplay`` on Linux, ``afplay`` on macOS, PowerShell's SoundPlayer on Windows)
+that ``stop()`` terminates.  Machines without a sound card (CI)
 make the player fail: that is logged once and speech carries on silently.
 """
 
@@ -34,8 +35,15 @@ from accessibility.speech.voices import VoiceSettings, voice_for
 
 log = logging.getLogger(__name__)
 
-#: The player command; ``{path}`` is replaced by the WAV file.
-DEFAULT_PLAYER: Final[tuple[str, ...]] = ("aplay", "-q", "{path}")
+#: Player commands by platform; ``{path}`` is replaced by the WAV file.  Each runs as its
+#: own process so that an interruption can terminate it.
+_PLAYERS: Final[dict[str, tuple[str, ...]]] = {
+    "linux": ("aplay", "-q", "{path}"),
+    "darwin": ("afplay", "{path}"),
+    "win32": ("powershell", "-NoProfile", "-Command",
+              "(New-Object Media.SoundPlayer '{path}').PlaySync()"),
+}
+DEFAULT_PLAYER: Final[tuple[str, ...]] = _PLAYERS.get(sys.platform, _PLAYERS["linux"])
 #: How long a player may take to die after SIGTERM before it is killed.
 _TERMINATE_GRACE_S: Final[float] = 0.05
 _POLL_S: Final[float] = 0.01
@@ -63,6 +71,7 @@ class EspeakSynthesizer:
         self._engine: Any = None
         self._errors: list[BaseException] = []
         self._reported_voices: set[str] = set()
+        self._error_token: dict[str, Any] | None = None
 
     def open(self) -> None:
         try:
@@ -77,8 +86,14 @@ class EspeakSynthesizer:
         if driver_module is not None:
             driver_module.print = _driver_print_to_log  # type: ignore[attr-defined]
         # Without this callback a wrong voice id silently keeps the previous voice.
-        engine.connect("error", self._on_error)
+        self._error_token = engine.connect("error", self._on_error)
         self._engine = engine
+
+    def close(self) -> None:
+        """Stop listening to the engine (pyttsx3 shares one engine per process)."""
+        if self._engine is not None and self._error_token is not None:
+            self._engine.disconnect(self._error_token)
+        self._engine = self._error_token = None
 
     def _on_error(self, name: str | None = None, exception: BaseException | None = None) -> None:
         self._errors.append(exception or RuntimeError(f"engine error in {name!r}"))
@@ -115,7 +130,7 @@ class EspeakSynthesizer:
         for error in errors:
             if voice not in self._reported_voices:
                 self._reported_voices.add(voice)
-                log.error("speech engine error with voice %s (default voice used): %s",
+                log.error("speech engine error with voice %s (the previous voice spoke): %s",
                           voice, error)
 
 
@@ -225,6 +240,7 @@ class Pyttsx3EspeakBackend(SpeechBackend):
 
     def close(self) -> None:
         self.stop()
+        self._synthesizer.close()
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
 

@@ -99,6 +99,10 @@ class RecordingBackend(SpeechBackend):
     def stop(self) -> None:
         self._stop.set()
 
+    def close(self) -> None:
+        if self._synthesizer is not None:
+            self._synthesizer.close()
+
     @property
     def utterances(self) -> list[RecordedUtterance]:
         """Everything said so far, oldest first (a copy)."""
