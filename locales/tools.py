@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 from locales import SUPPORTED_LOCALES
 from locales import stats as locale_stats
 from locales.catalogs import compile_catalog
+from locales.check_rules import load_allowlist
 from locales.checks import Finding, run_checks
 from locales.extraction import (
     REPO_LAYOUT,
@@ -202,6 +203,7 @@ def transliterate(
         if not latin_path.exists() or not layout.template(domain).exists():
             continue
         latin = _read(latin_path, "uz_Latn", domain)
+        keep = frozenset(allowed_words(layout, "uz_Cyrl"))
         template = _read(layout.template(domain))
         cyrillic = updated_catalog(template, "uz_Cyrl", domain, layout)
         drafted = kept = 0
@@ -214,7 +216,7 @@ def transliterate(
             if _has_text(message.string) and not message.fuzzy:
                 kept += 1
                 continue
-            message.string = _mapped(source.string, latin_to_cyrillic)
+            message.string = _mapped(source.string, lambda text: latin_to_cyrillic(text, keep))
             message.flags.add("fuzzy")
             drafted += 1
         path = layout.catalog("uz_Cyrl", domain)
@@ -224,6 +226,12 @@ def transliterate(
             path.write_bytes(data)
         results.append(Drafted(path, drafted, kept))
     return results
+
+
+def allowed_words(layout: Layout, locale: str) -> set[str]:
+    """What ``locales/allowlist.txt`` lets ``locale`` keep as it is (and every locale, ``*``)."""
+    allowlist = load_allowlist(layout.locales_dir / "allowlist.txt")
+    return allowlist.get(locale, set()) | allowlist.get("*", set())
 
 
 def _has_text(string: str | tuple[str, ...] | list[str] | None) -> bool:

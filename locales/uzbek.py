@@ -44,7 +44,7 @@ _PROTECTED: Final[str] = (
     _CODE_SPAN + r"|%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|%%|\{\w*\}|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uz|com|org|net)\b"
 )
-_WORD: Final[str] = r"[^\W\d_]+"
+_WORD: Final[str] = r"[^\W\d_]+(?:-[^\W\d_]+)*"  # hyphenated compounds as one token
 _TOKEN_RE: Final[re.Pattern[str]] = re.compile(f"(?P<keep>{_PROTECTED})|(?P<word>{_WORD})")
 
 _CYR_VOWELS: Final[str] = "аеёиоуэюяўы"
@@ -66,9 +66,11 @@ _Y_VOWELS: Final[dict[str, str]] = {"e": "е", "o": "ё", "u": "ю", "a": "я"}
 # Case endings and plural/possessive suffixes that may follow a dictionary stem.
 _SUFFIXES: Final[dict[str, re.Pattern[str]]] = {
     "Latn": re.compile(
+        r"(?:dorlik|dor|chilik|chi|lik|li|siz|lashtirish|lashtir|lash|langan|lanish|la)?"
         r"(?:lar)?(?:imiz|ingiz|im|ing|i|si)?(?:ning|ni|ga|ka|qa|da|dan|dagi|gacha|dek|mi)?"
     ),
     "Cyrl": re.compile(
+        r"(?:дорлик|дор|чилик|чи|лик|ли|сиз|лаштириш|лаштир|лаш|ланган|ланиш|ла)?"
         r"(?:лар)?(?:имиз|ингиз|им|инг|и|си)?(?:нинг|ни|га|ка|қа|да|дан|даги|гача|дек|ми)?"
     ),
 }
@@ -219,27 +221,41 @@ def _convert_latin_word(word: str) -> str:
 
 
 def _transliterate(
-    text: str, convert: Callable[[str], str], table: dict[str, str], script: str
+    text: str,
+    convert: Callable[[str], str],
+    table: dict[str, str],
+    script: str,
+    keep: frozenset[str],
 ) -> str:
-    def replace(match: re.Match[str]) -> str:
-        word = match.group("word")
-        if word is None or word in LATIN_KEPT:
-            return match.group()
+    def part(word: str) -> str:
+        if word in keep:
+            return word
         found = _from_dictionary(word, table, script)
         return found if found is not None else convert(word)
+
+    def replace(match: re.Match[str]) -> str:
+        compound = match.group("word")
+        if compound is None or compound in keep:
+            return match.group()
+        return "-".join(part(word) for word in compound.split("-"))
 
     return _TOKEN_RE.sub(replace, text)
 
 
 def cyrillic_to_latin(text: str) -> str:
     """Uzbek Cyrillic to Latin: ``"Ўзбекистон"`` -> ``"Oʻzbekiston"``."""
-    return _transliterate(text, _convert_cyrillic_word, _exceptions()[0], "Cyrl")
+    return _transliterate(text, _convert_cyrillic_word, _exceptions()[0], "Cyrl", LATIN_KEPT)
 
 
-def latin_to_cyrillic(text: str) -> str:
-    """Uzbek Latin to Cyrillic (apostrophes normalized first): ``"toʻlov"`` -> ``"тўлов"``."""
+def latin_to_cyrillic(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Uzbek Latin to Cyrillic (apostrophes normalized first): ``"toʻlov"`` -> ``"тўлов"``.
+
+    Words in ``keep`` (and in :data:`LATIN_KEPT`) stay in Latin letters: brand names,
+    technical terms, whatever the translators' allow-list names for uz_Cyrl.
+    """
     text = normalize_apostrophes(text)
-    return _transliterate(text, _convert_latin_word, _exceptions()[1], "Latn")
+    table = _exceptions()[1]
+    return _transliterate(text, _convert_latin_word, table, "Latn", LATIN_KEPT | keep)
 
 
 #: Converters by (source script, target script); a new alphabet registers its pair here.
