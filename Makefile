@@ -12,7 +12,8 @@ INSTALL_STAMP := $(VENV)/.xizmat-installed
 SYSTEM_PACKAGES := gettext xvfb xauth espeak-ng libespeak-ng1 alsa-utils wrk libgl1 libegl1 \
 	libgl1-mesa-dri libmtdev1 fonts-dejavu-core sox
 
-.PHONY: help install system-deps translations migrate seed simulator run test lint bench
+.PHONY: help install system-deps translations migrate seed simulator run test lint bench mobile \
+	screenshots
 
 help:
 	@echo "make run    serve the API on http://127.0.0.1:\$${PORT:-8000} (installs, migrates, seeds)"
@@ -81,6 +82,15 @@ run: install translations migrate simulator
 	@trap 'kill $$(cat $(SIMULATOR_PID)) 2>/dev/null; rm -f $(SIMULATOR_PID)' EXIT; \
 	$(REGISTRY_ENV) $(BIN)/gunicorn --workers 2 --worker-class sync --bind 127.0.0.1:$(PORT) \
 		'server:create_app()'
+
+# The Kivy client (xizmat-mobile) against the local API: start `make run` in another terminal.
+mobile: install translations
+	XIZMAT_API_URL=$${XIZMAT_API_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python -m mobile.main
+
+# PNGs of every screen at 100 % and 300 % in uz_Latn and ru, into mobile/screenshots/ (its
+# README.md is the index); starts its own server on a temporary database.
+screenshots: system-deps install translations
+	xvfb-run -a $(BIN)/python -m tests.mobile.make_screenshots
 
 # Kivy windows need a display: those tests run under Xvfb, one process (no xdist).
 # pytest exits 5 when a selection has no tests, which is not a failure here.

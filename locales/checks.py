@@ -63,6 +63,23 @@ class Finding:
         return message % self.params if self.params else message
 
 
+def _n(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair for extraction (keyword ``_n:1,2``)."""
+    return singular, plural
+
+
+_ALL_PASS: Final[str] = N_("All catalogs pass every check.")
+_PROBLEMS: Final[tuple[str, str]] = _n("%(num)d problem found.", "%(num)d problems found.")
+
+
+def summary(count: int, locale: str = "en") -> str:
+    """The last line of a check report: all clear, or how many problems there are."""
+    texts = translations(locale, ("common",))
+    if not count:
+        return texts.gettext(_ALL_PASS)
+    return texts.ngettext(*_PROBLEMS, count) % {"num": count}
+
+
 def render_finding(finding: Finding, locale: str = "en") -> str:
     """``path:line: reason``, the form editors and CI logs link to."""
     return f"{finding.path}:{finding.line}: {finding.text(locale)}"

@@ -66,6 +66,24 @@ _STRUCTURAL: Final[frozenset[str]] = frozenset(
     {"steps", "fields", "options", "spoken", "errors", "requirements"}
 )
 
+#: What the app puts in the placeholders that definitions use, told to translators.
+PLACEHOLDER_MEANINGS: Final[dict[str, str]] = {
+    "min": "the smallest value allowed",
+    "max": "the largest value allowed",
+    "min_length": "the fewest characters allowed",
+    "max_length": "the most characters allowed",
+    "min_age": "the youngest age allowed, in years",
+    "max_age": "the oldest age allowed, in years",
+    "min_items": "the fewest choices allowed",
+    "max_items": "the most choices allowed",
+    "count": "a number",
+    "num": "a number",
+    "date": "a date (dd.mm.yyyy)",
+    "amount": "an amount with its currency (150 000 soʻm)",
+    "field": "the label of another field",
+    "name": "a person's name",
+}
+
 Extracted = tuple[int, str, tuple[str, str], list[str]]
 
 
@@ -115,6 +133,10 @@ def _comments(path: list[str], key: str, section: str | None, text: str) -> list
     if placeholders:
         shown = ", ".join(placeholders)
         comments.append(f"Placeholders: keep {shown} exactly as written; the app fills them in.")
+        for placeholder in placeholders:
+            name = placeholder[2 : placeholder.index(")")]
+            if name in PLACEHOLDER_MEANINGS:
+                comments.append(f"{placeholder} is {PLACEHOLDER_MEANINGS[name]}.")
     return comments
 
 

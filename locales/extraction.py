@@ -102,10 +102,14 @@ def build_template(domain: str, layout: Layout = REPO_LAYOUT) -> Catalog:
 
 
 def _messages(catalog: Catalog, *, with_locations: bool) -> bytes:
-    """The messages of a catalog as .po text without its header, for comparison."""
+    """The messages of a catalog as .po text without its header, for comparison.
+
+    Without locations the messages are sorted by text, since their order in a template
+    follows source line numbers.
+    """
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, omit_header=True, sort_by_file=True,
-             no_location=not with_locations)
+    write_po(buffer, catalog, width=0, omit_header=True, sort_by_file=with_locations,
+             sort_output=not with_locations, no_location=not with_locations)
     return buffer.getvalue()
 
 

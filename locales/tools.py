@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -197,13 +198,14 @@ def transliterate(
     An entry a translator has confirmed (non-empty and not fuzzy) is never touched; an empty
     or still-fuzzy one gets a fresh draft.  Placeholders are carried over untouched.
     """
+    # Terms the allow-list lets Uzbek Cyrillic keep (brand names, key names) stay in Latin.
+    to_cyrillic = partial(latin_to_cyrillic, keep=frozenset(allowed_words(layout, "uz_Cyrl")))
     results: list[Drafted] = []
     for domain in chosen_domains(domains, layout):
         latin_path = layout.catalog("uz_Latn", domain)
         if not latin_path.exists() or not layout.template(domain).exists():
             continue
         latin = _read(latin_path, "uz_Latn", domain)
-        keep = frozenset(allowed_words(layout, "uz_Cyrl"))
         template = _read(layout.template(domain))
         cyrillic = updated_catalog(template, "uz_Cyrl", domain, layout)
         drafted = kept = 0
@@ -216,7 +218,7 @@ def transliterate(
             if _has_text(message.string) and not message.fuzzy:
                 kept += 1
                 continue
-            message.string = _mapped(source.string, lambda text: latin_to_cyrillic(text, keep))
+            message.string = _mapped(source.string, to_cyrillic)
             message.flags.add("fuzzy")
             drafted += 1
         path = layout.catalog("uz_Cyrl", domain)

@@ -6,9 +6,7 @@ Kivy properties, so a change in the settings applies at once on every screen.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ from mobile.preferences import Preferences, words_per_minute
 from mobile.screens import SCREENS
 from mobile.screens.base import XScreen
 from mobile.store import DraftStore
+from mobile.worker import Background
 
 #: What the server profile holds before the citizen changes anything.
 SERVER_PREFERENCE_DEFAULTS = {"font_scale": 1.0, "theme": "default", "speech": False,
@@ -77,7 +76,7 @@ class XizmatApp(App):
         self.history: list[str] = []
         self.context: dict[str, Any] = {}
         self.font_path = str(register_fonts())
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xizmat-api")
+        self.worker = Background(lambda error: self.say_error(self.error_text(error)))
         self.focus_manager: FocusManager | None = None
         self._announce_trigger = Clock.create_trigger(self._announce_current, 0.05)
         self.sm: ScreenManager | None = None
@@ -108,7 +107,7 @@ class XizmatApp(App):
     def on_stop(self) -> None:
         if self.focus_manager is not None:
             self.focus_manager.stop()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self.worker.stop()
         self.voice.close()
         self.outbox.close()
         self.drafts.close()
@@ -266,31 +265,10 @@ class XizmatApp(App):
         return self.tr._(ApiError.message_id)
 
     # -- background work ---------------------------------------------------------------------
-    def run(self) -> None:
-        os.environ.setdefault("KIVY_NO_ARGS", "1")
-        super().run()
-
     def background(self, work: Callable[[], Any], done: Callable[[Any], None],
                    failed: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``work`` off the UI thread; ``done``/``failed`` come back on the UI thread."""
-
-        def finish(result: Any, error: BaseException | None) -> None:
-            if error is None:
-                done(result)
-            elif failed is not None:
-                failed(error)
-            else:
-                self.say_error(self.error_text(error))
-
-        def task() -> None:
-            try:
-                result = work()
-            except Exception as error:  # reported on the UI thread, never lost
-                Clock.schedule_once(lambda _dt, e=error: finish(None, e), 0)
-            else:
-                Clock.schedule_once(lambda _dt: finish(result, None), 0)
-
-        self._executor.submit(task)
+        """Run ``work`` off the UI thread (see :mod:`mobile.worker`)."""
+        self.worker.run(work, done, failed)
 
     def flush_outbox(self) -> None:
         if not self.outbox.pending() or not self.api.signed_in:

@@ -15,7 +15,7 @@ from http import HTTPStatus
 from typing import Any, Final
 
 import orjson
-from flask import Flask, Response, current_app, g, has_request_context
+from flask import Flask, Response, current_app, g, has_app_context, has_request_context
 from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
@@ -58,6 +58,7 @@ DEFAULT_DETAILS: Final[dict[int, str]] = {
     409: N_("The request conflicts with the current state of the resource."),
     410: N_("This resource is no longer available."),
     412: N_("The resource has changed since you last read it."),
+    # translators: %(limit)s is a number of bytes, e.g. 1048576.
     413: N_("The request body is larger than %(limit)s bytes."),
     415: N_("Send the request body as JSON (Content-Type: application/json)."),
     422: N_("Some fields are invalid; see errors."),
@@ -71,6 +72,7 @@ GENERIC_CLIENT_TITLE: Final[str] = N_("Request failed")
 GENERIC_SERVER_TITLE: Final[str] = N_("Server error")
 INVALID_JSON_DETAIL: Final[str] = N_("The request body is not valid JSON.")
 #: 429's detail counts the seconds to wait, so it needs the locale's plural forms.
+# translators: %(num)d is the number of seconds the client should wait.
 RETRY_AFTER_DETAIL: Final[tuple[str, str]] = _n(
     "Too many requests; try again in %(num)d second.",
     "Too many requests; try again in %(num)d seconds.",
@@ -123,16 +125,28 @@ def problem_body(
         "title": title_for(status, locale),
         "status": status,
     }
+    if status == 413 and has_app_context():
+        params.setdefault("limit", current_app.config.get("MAX_CONTENT_LENGTH"))
     if msgid is None and status == 429:
         seconds = int(params.get("seconds") or 60)
         body["detail"] = translate_plural(*RETRY_AFTER_DETAIL, seconds, locale)
     elif msgid:
-        body["detail"] = translate(msgid, locale, **params) if params else translate(msgid, locale)
+        body["detail"] = _render_detail(msgid, locale, params)
     if errors:
         body["errors"] = localize_errors(errors, locale)
     if has_request_context() and g.get("request_id"):
         body["request_id"] = g.request_id
     return body
+
+
+def _render_detail(msgid: str, locale: str, params: Mapping[str, Any]) -> str:
+    try:
+        return translate(msgid, locale, **params)
+    except (KeyError, ValueError, TypeError):
+        # A placeholder without its parameter is a bug, but the error being reported must
+        # still reach the client: send the text unformatted and leave the bug in the log.
+        logger.exception("detail %r could not be formatted with %r", msgid, sorted(params))
+        return translate(msgid, locale)
 
 
 def problem_response(
@@ -186,8 +200,6 @@ def handle_http_exception(error: HTTPException) -> Response:
         errors = _merge_locations(messages)
     elif messages:
         errors = {"_schema": messages}
-    if status == 413:
-        params["limit"] = current_app.config.get("MAX_CONTENT_LENGTH")
     if isinstance(error, RateLimitExceeded) or status == 429:
         seconds = seconds_until_reset() or 60
         headers["Retry-After"] = str(seconds)

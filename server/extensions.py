@@ -12,11 +12,32 @@ from __future__ import annotations
 import math
 import time
 
-from flask import Flask
+from flask import Flask, current_app, has_app_context
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+class AppAwareLimiter(Limiter):
+    """A Limiter whose on/off switch is read from the current app's config.
+
+    Domains decorate views at import time, so there is one Limiter for every app; tests build
+    many apps (some with limits off), and Flask-Limiter keeps ``enabled`` on the instance.
+    """
+
+    _enabled_default: bool = True
+
+    @property
+    def enabled(self) -> bool:
+        if has_app_context():
+            return bool(current_app.config.get("RATELIMIT_ENABLED", True))
+        return self._enabled_default
+
+    @enabled.setter
+    def enabled(self, value: bool) -> None:
+        self._enabled_default = bool(value)
+
+
+limiter = AppAwareLimiter(key_func=get_remote_address, default_limits=[])
 
 
 def init_app(app: Flask) -> None:

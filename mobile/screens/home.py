@@ -20,9 +20,14 @@ def items_of(answer: Any) -> list[Mapping[str, Any]]:
 
 class HomeScreen(XScreen):
     results_title = StringProperty("")
+    #: The language the life events and categories were loaded in (reloaded on a change).
+    loaded_locale = StringProperty("")
 
     def prepare(self, **context: Any) -> None:
-        if not self.ids.life_events.children:
+        if self.loaded_locale != self.app.locale:
+            self.loaded_locale = self.app.locale
+            self.ids.results.clear_widgets()
+            self.results_title = ""
             self.app.background(self.app.api.life_events,
                                 lambda answer: self.fill(self.ids.life_events, answer,
                                                          self.open_life_event))

@@ -16,8 +16,9 @@ from typing import ClassVar, TypeVar
 from sqlalchemy.orm import Session
 
 from locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
-from server.applications.models import Application, Notification, SmsOutboxMessage
-from server.identity.models import User
+from server.applications.models import Application, Notification
+from server.applications.statements import INSERT_SMS, run
+from server.identity.models import User, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ class SmsOutboxChannel(Channel):
         )
 
     def deliver(self, session: Session, delivery: Delivery, text: str, locale: str) -> None:
-        session.add(SmsOutboxMessage(
-            user_id=delivery.recipient.id, phone=delivery.recipient.phone, locale=locale,
-            text=text, notification_id=delivery.notification.id,
-        ))
+        run(session, INSERT_SMS, {
+            "user_id": delivery.recipient.id, "phone": delivery.recipient.phone,
+            "locale": locale, "text": text, "notification_id": delivery.notification.id,
+            "created_at": delivery.notification.created_at or utc_now()})

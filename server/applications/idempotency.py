@@ -1,10 +1,11 @@
 """Idempotency-Key handling: a retried request gets the first answer, never a second effect.
 
-The record is claimed with an INSERT as the first write of the request's transaction, so the
-unique (user, key) index orders concurrent requests with the same key on both databases: the
-second waits for the first to commit, fails the insert, and then answers from its record.
-Only successful answers are kept; a failed request leaves no record, so the client can correct
-the request and send it again with the same key.
+The answer is stored with the request's effect, in one transaction.  Two requests with the
+same key at once cannot both take effect: the effect itself is a conditional update that
+only one wins (the loser waits for the winner's commit, then finds the status changed), and
+the unique (user, key) index refuses a second record; the loser then answers from the
+winner's record.  Only successful answers are kept: a failed request leaves no record, so the
+client can correct the request and send it again with the same key.
 """
 
 from __future__ import annotations
@@ -19,18 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.applications.models import IdempotencyRecord
+from server.applications.statements import INSERT_IDEMPOTENCY, run
 from server.errors import Problem
 from server.i18n import N_
 from server.identity.models import utc_now
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    record_id: int
-    request_hash: str
 
 
 def request_key() -> str:
@@ -61,17 +57,40 @@ def replay(record: IdempotencyRecord, request_hash: str) -> Response:
                     mimetype="application/json", headers={"Idempotent-Replayed": "true"})
 
 
-def _stored(session: Session, user_id: int, key: str) -> IdempotencyRecord | None:
+def stored(session: Session, user_id: int, key: str) -> IdempotencyRecord | None:
     return session.scalars(select(IdempotencyRecord).where(
         IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key)).first()
 
 
+def store(session: Session, user_id: int, key: str, request_hash: str, status: int,
+          body: bytes) -> None:
+    """Keep the answer under the key, in the transaction that made the effect.
+
+    A concurrent request with the same key that got here first makes this insert fail on the
+    unique index (IntegrityError): the caller rolls back and replays the stored answer.
+    """
+    run(session, INSERT_IDEMPOTENCY, {
+        "user_id": user_id, "key": key, "request_hash": request_hash, "status_code": status,
+        "response_body": body.decode("utf-8"), "created_at": utc_now()})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    record_id: int
+    request_hash: str
+
+
 def claim_or_replay(session: Session, user_id: int, key: str) -> Claim | Response:
-    """Claim ``key`` for this request, or the stored answer of the request that claimed it."""
+    """Claim ``key`` with an insert first (for requests that make several effects), or the
+    stored answer of the request that claimed it.  Complete the claim with :func:`complete`.
+
+    The claim is the first write of the transaction: a concurrent request with the same key
+    waits on the unique index until this one commits, then replays its answer.
+    """
     request_hash = request_fingerprint()
-    stored = _stored(session, user_id, key)
-    if stored is not None:
-        return replay(stored, request_hash)
+    earlier = stored(session, user_id, key)
+    if earlier is not None:
+        return replay(earlier, request_hash)
     try:
         record_id = session.execute(
             insert(IdempotencyRecord).values(
@@ -81,11 +100,11 @@ def claim_or_replay(session: Session, user_id: int, key: str) -> Claim | Respons
         ).scalar_one()
     except IntegrityError:
         session.rollback()
-        stored = _stored(session, user_id, key)
-        if stored is None:  # the other request failed and left no record: a plain conflict
+        earlier = stored(session, user_id, key)
+        if earlier is None:  # the other request failed and left no record
             raise Problem(409, detail=N_("Another request with this Idempotency-Key is in "
                                          "progress. Try again.")) from None
-        return replay(stored, request_hash)
+        return replay(earlier, request_hash)
     return Claim(record_id, request_hash)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from locales.catalogs import translations
 from server.applications.channels import ChannelRegistry, Delivery, reader_locale, registry
 from server.applications.models import Application, ApplicationEvent, Notification
+from server.applications.statements import INSERT_NOTIFICATION, run
 from server.catalogue.models import text_context
 from server.catalogue.service import current_catalogue
 from server.identity.models import User
@@ -60,13 +61,10 @@ def notify(
     channels: ChannelRegistry = registry,
 ) -> Notification:
     """Keep a notification about ``event`` for ``recipient`` and hand it to every channel."""
-    session.flush()  # the event gets its id
-    notification = Notification(
-        user_id=recipient.id, application_id=application.id, event_id=event.id,
-        message_id=event.message_id, params=dict(event.params), created_at=event.at,
-    )
-    session.add(notification)
-    session.flush()  # channels refer to the notification by id
+    row = {"user_id": recipient.id, "application_id": application.id, "event_id": event.id,
+           "message_id": event.message_id, "params": dict(event.params), "created_at": event.at}
+    notification_id = run(session, INSERT_NOTIFICATION, row).scalar_one()
+    notification = Notification(id=notification_id, **row)  # transient, for the channels
     delivery = Delivery(notification, recipient, application)
     for channel in channels:
         if channel.wants(delivery):

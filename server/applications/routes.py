@@ -7,9 +7,12 @@ from typing import Any
 from flask import Response
 from marshmallow import RAISE
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from server.applications import idempotency, notification_routes, officer_routes, submission
 from server.applications.blueprint import SECURITY, blp
+from server.applications.lifecycle import TransitionConflictError
 from server.applications.models import Application
 from server.applications.responses import json_response
 from server.applications.schemas import (
@@ -28,6 +31,7 @@ from server.applications.service import (
     owned_application,
     summary_json,
 )
+from server.applications.write_gate import serialized_writes
 from server.db import get_session
 from server.errors import Problem
 from server.i18n import N_, current_locale
@@ -121,17 +125,35 @@ def submit_application(data: dict[str, Any], application_id: str) -> Response:
             "declaration": [N_("Confirm that your answers are true to submit.")]})
     session = get_session()
     citizen = current_user()
-    claim = idempotency.claim_or_replay(session, citizen.id, key)
-    if isinstance(claim, Response):
-        return claim
+    fingerprint = idempotency.request_fingerprint()
+    # Read phase: nothing written yet, so other writers are not held up by it.
     application = owned_application(session, application_id, citizen)
-    event = submission.submit(session, application, citizen, data["notify_by_sms"],
-                              current_locale())
-    body = detail_json(session, application, current_locale(), "owner", events=[event])
-    response = json_response(body)
-    idempotency.complete(session, claim, response.status_code, response.get_data())
-    session.commit()
+    if application.status != "draft":  # a retry, or a second submission
+        return _replay_or_conflict(session, citizen.id, key, fingerprint)
+    checked = submission.check_submission(application, current_locale())
+    # Write phase: short, one transaction, one writer at a time on SQLite.
+    with serialized_writes(session):
+        try:
+            event = submission.record_submission(session, application, citizen, checked,
+                                                 data["notify_by_sms"])
+            response = json_response(detail_json(session, application, current_locale(),
+                                                 "owner", events=[event]))
+            idempotency.store(session, citizen.id, key, fingerprint, response.status_code,
+                              response.get_data())
+            session.commit()
+        except (TransitionConflictError, IntegrityError):
+            session.rollback()
+            return _replay_or_conflict(session, citizen.id, key, fingerprint)
     return response
+
+
+def _replay_or_conflict(session: Session, user_id: int, key: str, fingerprint: str
+                        ) -> Response:
+    """The stored answer of this key (a retry), or 409: submitted under another key."""
+    earlier = idempotency.stored(session, user_id, key)
+    if earlier is None:
+        raise Problem(409, detail=N_("This application has already been submitted."))
+    return idempotency.replay(earlier, fingerprint)
 
 
 @blp.route("/applications/<application_id>/answer", methods=["POST"])

@@ -7,11 +7,11 @@ notification to the citizen, in the same transaction: either all of it happens o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from server.applications.lifecycle import EDITABLE_STATUSES, transition
 from server.applications.models import Application, ApplicationEvent
@@ -59,31 +59,50 @@ def validate_whole(application: Application, locale: str) -> dict[str, Any]:
     return outcome.values_by_step
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedSubmission:
+    values: dict[str, Any]
+    due_date: date
+    year: int
+
+
+def check_submission(application: Application, locale: str) -> CheckedSubmission:
+    """Everything a submission needs that only reads: run before the write phase."""
+    if application.status != "draft":
+        raise Problem(409, detail=N_("This application has already been submitted."))
+    values = validate_whole(application, locale)
+    today = agency_today()
+    due = add_working_days(today, definition_of(application).processing_days)
+    return CheckedSubmission(values, due, today.year)
+
+
+def record_submission(
+    session: Session, application: Application, citizen: User, checked: CheckedSubmission,
+    notify_by_sms: bool,
+) -> ApplicationEvent:
+    """The write phase of a submission: numbered, due date set, citizen notified.
+
+    Raises :class:`TransitionConflictError` when the draft was submitted meanwhile.
+    """
+    now = utc_now()
+    number = next_number(session, checked.year)
+    event = transition(session, application, "submit", actor_id=citizen.id,
+                       actor_role=citizen.role, now=now,
+                       params={"number": number, "due_date": checked.due_date.isoformat()},
+                       changes={"values": checked.values, "submitted_at": now,
+                                "due_date": checked.due_date, "number": number,
+                                "notify_by_sms": notify_by_sms})
+    notify(session, event, application, citizen)
+    return event
+
+
 def submit(
     session: Session, application: Application, citizen: User, notify_by_sms: bool,
     locale: str,
 ) -> ApplicationEvent:
-    """Submit a draft: checked whole, numbered, given a due date, the citizen notified."""
-    if application.status != "draft":
-        raise Problem(409, detail=N_("This application has already been submitted."))
-    values = validate_whole(application, locale)
-    now = utc_now()
-    today = agency_today(now)
-    due = add_working_days(today, definition_of(application).processing_days)
-    event = transition(session, application, "submit", actor_id=citizen.id,
-                       actor_role=citizen.role, now=now,
-                       params={"due_date": due.isoformat()},
-                       changes={"values": values, "submitted_at": now, "due_date": due,
-                                "notify_by_sms": notify_by_sms})
-    # Numbered only once the status update has won, and as late as possible: on PostgreSQL
-    # the counter row stays locked until commit.
-    number = next_number(session, today.year)
-    session.execute(update(Application).where(Application.id == application.id)
-                    .values(number=number).execution_options(synchronize_session=False))
-    set_committed_value(application, "number", number)
-    event.params = {**event.params, "number": number}
-    notify(session, event, application, citizen)
-    return event
+    """Check and record a submission in the caller's transaction (both phases at once)."""
+    checked = check_submission(application, locale)
+    return record_submission(session, application, citizen, checked, notify_by_sms)
 
 
 def answer(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from locales.catalogs import translations
@@ -66,6 +67,7 @@ Translate = Callable[[str, str], str]
 
 
 def render_locale(catalogue: Catalogue, locale: str, fees: FeeSettings) -> LocaleRendering:
+    """Every payload of ``locale``: service documents and summaries, listings, regions."""
     services_catalog = translations(locale, ("services",), catalogue.locales_root)
     reference_catalog = translations(locale, ("reference",), catalogue.locales_root)
 
@@ -145,15 +147,21 @@ def _detail(
         "agency": _ref("agencies", definition.agency, names),
         "category": _ref("categories", definition.category, names),
         "life_events": [_ref("life_events", event, names) for event in definition.life_events],
-        "fee": fee_document(definition.fee, locale, fees),
+        "fee": _fee_document(definition.fee, locale, fees),
         "processing_days": definition.processing_days,
-        "processing_time": processing_time(definition.processing_days, locale),
+        "processing_time": _processing_time(definition.processing_days, locale),
         "legal_basis": own("legal_basis"),
         "result": own("result"),
         "requirements": [own("requirements", str(i)) for i in range(len(definition.requirements))],
         "keywords": list(definition.keywords),
         "steps": [_step(definition, step, text) for step in definition.steps],
     }
+
+
+# Many services share a fee or a processing time: word each once (Babel's number formatting
+# dominated rendering a large catalogue).
+_fee_document = lru_cache(maxsize=4096)(fee_document)
+_processing_time = lru_cache(maxsize=4096)(processing_time)
 
 
 def _english_at(definition: ServiceDefinition, path: tuple[str, ...]) -> str:

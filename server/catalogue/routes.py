@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from flask import Response, request
 from flask_smorest import Blueprint
+from marshmallow import ValidationError
 
 from server.catalogue.schemas import (
     CataloguePageSchema,
@@ -37,6 +38,7 @@ UNKNOWN_LIFE_EVENT: Final[str] = N_("There is no life event with this id.")
 #: Filtered pages remembered per locale (a search is computed each time).
 _MAX_REMEMBERED_PAGES: Final = 2048
 
+_QUERY_SCHEMA: Final = CatalogueQuerySchema()
 _CONDITIONAL: Final[list[dict[str, Any]]] = [
     {"in": "query", "name": "lang", "required": False, "schema": {"type": "string"},
      "description": "Locale (uz-Latn, uz-Cyrl, ru, en); wins over Accept-Language"},
@@ -45,7 +47,7 @@ _CONDITIONAL: Final[list[dict[str, Any]]] = [
 
 
 def _answer(etag: str, body: bytes | Callable[[], bytes]) -> Response:
-    if etag in request.if_none_match:
+    if request.if_none_match.contains_weak(etag):
         response = Response(status=304)
     else:
         response = Response(body() if callable(body) else body, mimetype="application/json")
@@ -54,15 +56,35 @@ def _answer(etag: str, body: bytes | Callable[[], bytes]) -> Response:
     return response
 
 
+def _catalogue_query() -> dict[str, Any]:
+    """The validated query parameters; the plain first page skips the schema (hot path)."""
+    arguments = request.args
+    if not arguments or (len(arguments) == 1 and "lang" in arguments):
+        return {"page": 1, "per_page": 20}
+    try:
+        loaded: dict[str, Any] = _QUERY_SCHEMA.load(arguments.to_dict())
+    except ValidationError as error:
+        raise Problem(422, errors=error.messages_dict) from None
+    return loaded
+
+
 @blp.route("/catalogue")
-@blp.arguments(CatalogueQuerySchema, location="query", as_kwargs=True)
+@blp.doc(parameters=[{"in": "query", "schema": CatalogueQuerySchema},
+                     {"in": "header", "name": "If-None-Match", "required": False,
+                      "schema": {"type": "string"}}])
 @blp.response(200, CataloguePageSchema)
 @blp.alt_response(304, description="Not modified (ETag matched)")
-def catalogue_page(
-    page: int, per_page: int, category: str | None = None, life_event: str | None = None,
-    q: str | None = None, lang: str | None = None,  # lang: read by server.i18n
-) -> Response:
-    """Service summaries, filtered by category or life event, or found by search (``q``)."""
+@blp.alt_response(422, description="Invalid parameters")
+def catalogue_page() -> Response:
+    """Service summaries, filtered by category or life event, or found by search (``q``).
+
+    The query is validated by ``CatalogueQuerySchema`` inside the view rather than by
+    ``blp.arguments``, so the plain first page (most requests) costs no schema at all.
+    """
+    arguments = _catalogue_query()
+    page, per_page = arguments["page"], arguments["per_page"]
+    category, life_event = arguments.get("category"), arguments.get("life_event")
+    q: str | None = arguments.get("q")
     catalogue = current_catalogue()
     if category is not None and category not in catalogue.reference.categories:
         raise Problem(422, errors={"category": [UNKNOWN_CATEGORY]})

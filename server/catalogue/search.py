@@ -36,20 +36,23 @@ MIN_PREFIX_LENGTH: Final = 3
 MAX_QUERY_WORDS: Final = 8
 MAX_QUERY_LENGTH: Final = 200
 #: Longest stretch of the sorted vocabulary a prefix may cover (bounds a one-letter query).
-MAX_PREFIX_TERMS: Final = 40
+MAX_PREFIX_TERMS: Final = 16
 #: What one matched query word adds to a score: more than any weight, so it ranks first.
 WORD_MATCHED: Final = 1000.0
 
 
+_TERM: Final = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=262_144)
-def fold_word(word: str) -> str:
-    return fold(word)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The folded term(s) of one written word (folding may split it, e.g. at a hyphen)."""
+    return tuple(_TERM.findall(fold(word)))
 
 
 def terms_of(text: str) -> list[str]:
     """The folded terms of ``text``, in order."""
-    folded = (fold_word(word) for word in _WORD.findall(text[:10_000]))
-    return [term for word in folded for term in re.findall(r"\w+", word)]
+    return [term for word in _WORD.findall(text[:10_000]) for term in word_terms(word)]
 
 
 def _deletions(term: str) -> set[str]:
@@ -119,7 +122,9 @@ class SearchIndex:
                 if not term.startswith(word):
                     break
                 found.setdefault(term, PREFIX)
-        if len(word) >= MIN_FUZZY_LENGTH:
+        # A word the catalogue knows is taken as typed: looking for typos would only add
+        # noise ("olish" would also find "otish") and cost.
+        if len(word) >= MIN_FUZZY_LENGTH and word not in self.postings:
             for cut in range(len(word) - 1, MIN_FUZZY_LENGTH - 1, -1):
                 if word[:cut] in self.postings:  # the query adds a suffix to a known word
                     found.setdefault(word[:cut], STEM)

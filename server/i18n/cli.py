@@ -14,7 +14,7 @@ import click
 from flask.cli import AppGroup
 
 from locales import SUPPORTED_LOCALES, tools
-from locales.checks import render_finding
+from locales.checks import render_finding, summary
 
 translate = AppGroup("translate", help="Translators' tasks: extract, update, compile, check.")
 
@@ -110,10 +110,9 @@ def check_command(domains: tuple[str, ...], locales: tuple[str, ...], lang: str)
         raise click.UsageError(str(error)) from error
     for finding in findings:
         click.echo(render_finding(finding, lang))
+    click.echo(summary(len(findings), lang), err=bool(findings))
     if findings:
-        click.echo(f"{len(findings)} problem(s) found.", err=True)
         sys.exit(1)
-    click.echo("All catalogs pass every check.")
 
 
 @translate.command("stats")

@@ -48,6 +48,8 @@ VALIDATION_MESSAGES: Final[tuple[str, ...]] = (
     N_("String does not match expected pattern."),
     # Ranges with both ends first, and "or equal to" before the bare form: the placeholders
     # match lazily, so a shorter pattern tried first would swallow the rest of the sentence.
+
+    # translators: %(min)s and %(max)s are numbers (the allowed range of a field's value).
     N_("Must be greater than or equal to %(min)s and less than or equal to %(max)s."),
     N_("Must be greater than or equal to %(min)s and less than %(max)s."),
     N_("Must be greater than %(min)s and less than or equal to %(max)s."),
@@ -56,11 +58,13 @@ VALIDATION_MESSAGES: Final[tuple[str, ...]] = (
     N_("Must be greater than %(min)s."),
     N_("Must be less than or equal to %(max)s."),
     N_("Must be less than %(max)s."),
+    # translators: a text or list is too short; %(min)s is the number of characters or items.
     N_("Shorter than minimum length %(min)s."),
     N_("Longer than maximum length %(max)s."),
     N_("Length must be between %(min)s and %(max)s."),
     N_("Length must be %(equal)s."),
     N_("Must be equal to %(other)s."),
+    # translators: %(choices)s is a comma-separated list of the allowed values.
     N_("Must be one of: %(choices)s."),
     N_("One or more of the choices you made was not in: %(choices)s."),
     N_("One or more of the choices you made was in: %(values)s."),

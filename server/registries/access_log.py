@@ -59,8 +59,12 @@ def agency_name(agency: str | None, locale: str) -> str:
     item = current_catalogue().reference.agencies.get(agency)
     if item is None:
         return agency
-    return str(translations(locale, ("reference",)).pgettext(f"agencies:{agency}.name",
-                                                              item.name))
+    return reference_name(f"agencies:{agency}.name", item.name, locale)
+
+
+def reference_name(context: str, source: str, locale: str) -> str:
+    """A reference-data name (agency, life event) in ``locale``, by its message context."""
+    return str(translations(locale, ("reference",)).pgettext(context, source))
 
 
 def render_entry(entry: DataAccessEntry, plugins: PluginRegistry, locale: str) -> dict[str, Any]:

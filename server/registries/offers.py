@@ -35,6 +35,10 @@ OFFERED_SERVICES: Final[dict[str, str]] = {
     "disability_status_granted": "low-income-family-support",
     "document_expiring": "id-card",
 }
+#: Answers an event implies beyond its data (whose keys already name the fields they fill).
+IMPLIED_ANSWERS: Final[dict[str, dict[str, Any]]] = {
+    "document_expiring": {"reason": "expiring"},
+}
 #: The notification of each offer (``%(service)s`` is the service's title in the reader's locale).
 OFFER_MESSAGES: Final[dict[str, str]] = {
     "birth_recorded": N_("Congratulations on the birth of your child! You can apply for "
@@ -92,7 +96,8 @@ def ingest(session: Session, event: Mapping[str, Any]) -> str:
     offer.prefill = as_json(prefill_values(
         session, definition, pinfl, Purpose("offer", offer.id, definition.id), SYSTEM))
     field_names = {f.name for _, f in definition.fields()}
-    offer.facts = {key: value for key, value in data.items() if key in field_names}
+    facts = {**data, **IMPLIED_ANSWERS.get(kind, {})}
+    offer.facts = {key: value for key, value in facts.items() if key in field_names}
     session.add(offer)
     receipt.outcome = "offered"
     _notify(session, user, offer)

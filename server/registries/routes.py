@@ -42,6 +42,7 @@ from server.registries.schemas import (
     OfferListSchema,
     OfferQuerySchema,
     OfferSchema,
+    PrefillSchema,
 )
 from server.registries.service import hub
 from server.registries.views import bundle_json, group_json, offer_json
@@ -150,6 +151,19 @@ def bundle_detail(bundle_id: str) -> dict[str, Any]:
     if bundle is None:
         raise Problem(404, detail=BUNDLE_NOT_FOUND)
     return bundle_json(bundle, current_catalogue(), current_locale(), detail=True)
+
+
+@blp.route("/bundles/<bundle_id>/prefill", methods=["GET"])
+@blp.doc(security=SECURITY)
+@require_user("citizen")
+@blp.response(200, PrefillSchema)
+def bundle_prefill(bundle_id: str) -> dict[str, Any]:
+    """What the registries already hold for the bundle's questions, each with its source and
+    time: shown to confirm, not to retype (the lookup is in the data-access log)."""
+    bundle = current_bundles().get(bundle_id)
+    if bundle is None:
+        raise Problem(404, detail=BUNDLE_NOT_FOUND)
+    return {"values": submission.bundle_prefill(get_session(), current_user(), bundle)}
 
 
 @blp.route("/bundles/<bundle_id>/applications", methods=["POST"])

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
 
 OFFER_STATUSES = ("pending", "accepted", "declined")
 
 
-class DataAccessQuerySchema(Schema):
+class QuerySchema(Schema):
+    """Query strings: unknown parameters are refused; ``lang`` chooses the language."""
+
+    class Meta:
+        unknown = RAISE
+
+    lang = fields.String(validate=validate.Length(max=35),
+                         metadata={"description": "locale, e.g. uz-Latn, uz-Cyrl, ru, en"})
+
+
+class DataAccessQuerySchema(QuerySchema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=100))
     before = fields.Integer(load_default=None, allow_none=True,
                             validate=validate.Range(min=1, max=2**62),
@@ -32,7 +42,7 @@ class DataAccessPageSchema(Schema):
     next_before = fields.Integer(allow_none=True, required=True)
 
 
-class OfferQuerySchema(Schema):
+class OfferQuerySchema(QuerySchema):
     status = fields.String(validate=validate.OneOf(OFFER_STATUSES))
 
 
@@ -81,6 +91,11 @@ class BundleSchema(BundleSummarySchema):
                           metadata={"description": "each question once, shared ones marked"})
     prefilled_fields = fields.Integer(required=True, metadata={
         "description": "how many of the questions the registries answer"})
+
+
+class PrefillSchema(Schema):
+    values = fields.Dict(keys=fields.String(), values=fields.Dict(), required=True, metadata={
+        "description": "field -> {value, source, fetched_at, status}"})
 
 
 class GroupSchema(Schema):

@@ -14,13 +14,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Response
-from sqlalchemy import select, update
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.api import json_bytes
 from server.applications import idempotency
-from server.applications.models import Application, IdempotencyRecord
-from server.applications.submission import submit
+from server.applications.models import Application
+from server.applications.submission import check_submission, record_submission
+from server.applications.write_gate import serialized_writes
 from server.catalogue.models import FieldDefinition, ServiceDefinition
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
@@ -60,7 +62,8 @@ def _submit(session: Session, user: User, definition: ServiceDefinition,
         created_at=now, updated_at=now)
     session.add(application)
     session.flush()
-    submit(session, application, user, notify_by_sms, locale)
+    record_submission(session, application, user, check_submission(application, locale),
+                      notify_by_sms)
     return application
 
 
@@ -75,27 +78,49 @@ def accept_offer(session: Session, user: User, offer: Offer, extra: Mapping[str,
     values_by_step, errors = _validated(definition, answers, locale)
     if errors:
         raise Problem(422, detail=INVALID, errors=errors)
-    claimed = session.execute(
-        update(Offer).where(Offer.id == offer.id, Offer.status == "pending")
-        .values(status="accepted", decided_at=utc_now())
-        .execution_options(synchronize_session=False)).rowcount  # type: ignore[attr-defined]
-    if claimed != 1:  # accepted (or declined) by a concurrent request: answer what it did
+    session.rollback()  # end the read transaction before taking the write gate
+    with serialized_writes(session):
+        claimed = session.execute(
+            update(Offer).where(Offer.id == offer.id, Offer.status == "pending")
+            .values(status="accepted", decided_at=utc_now())
+            .execution_options(synchronize_session=False)).rowcount  # type: ignore[attr-defined]
+        if claimed == 1:
+            application = _submit(session, user, definition, values_by_step, offer.prefill,
+                                  notify_by_sms, locale)
+            session.execute(update(Offer).where(Offer.id == offer.id)
+                            .values(application_id=application.id)
+                            .execution_options(synchronize_session=False))
+            session.commit()
+            session.refresh(offer)
+            return application
         session.rollback()
-        session.refresh(offer)
-        if offer.status == "declined":
-            raise Problem(409, detail=N_("This offer was declined."))
-        found = session.get(Application, offer.application_id or "")
-        if found is None:
-            raise Problem(409, detail=N_("This offer is being accepted. Try again."))
-        return found
-    application = _submit(session, user, definition, values_by_step, offer.prefill,
-                          notify_by_sms, locale)
-    session.execute(update(Offer).where(Offer.id == offer.id)
-                    .values(application_id=application.id)
-                    .execution_options(synchronize_session=False))
-    session.commit()
+    # Accepted (or declined) by a concurrent request: answer what that one did.
     session.refresh(offer)
-    return application
+    if offer.status == "declined":
+        raise Problem(409, detail=N_("This offer was declined."))
+    found = session.get(Application, offer.application_id or "")
+    if found is None:
+        raise Problem(409, detail=N_("This offer is being accepted. Try again."))
+    return found
+
+
+def bundle_sources(bundle: Bundle) -> dict[str, FieldDefinition]:
+    """The bundle's questions that a registry answers, by field name (each once)."""
+    sources: dict[str, FieldDefinition] = {}
+    for definition in definitions_of(bundle, current_catalogue()):
+        for name, field in prefill_keys(definition).items():
+            sources.setdefault(name, field)
+    return sources
+
+
+def bundle_prefill(session: Session, user: User, bundle: Bundle) -> dict[str, Any]:
+    """What the registries hold for the bundle's questions, to show the citizen before they
+    submit (looked up again, and logged again, on submission)."""
+    values = as_json(prefill_sources(session, bundle_sources(bundle), user.pinfl,
+                                     Purpose("bundle", None, bundle.id),
+                                     Actor("citizen", user.id)))
+    session.commit()
+    return values
 
 
 def submit_bundle(session: Session, user: User, bundle: Bundle, answers: Mapping[str, Any],
@@ -103,22 +128,18 @@ def submit_bundle(session: Session, user: User, bundle: Bundle, answers: Mapping
     """One application per service of ``bundle`` from one set of answers, grouped.
 
     Registry values fill the questions that have a source (the citizen's own answer wins where
-    given).  The lookups are logged and committed first, whatever happens next; the
-    Idempotency-Key is claimed after them, so a rejected submission can be corrected and sent
-    again with the same key, and a retry of an accepted one gets the first answer.
+    given).  The lookups are logged and committed first, whatever happens next.  As with a
+    single submission, the Idempotency-Key's answer is stored with the effect: a retry gets
+    the first answer, and a refused submission can be corrected and sent with the same key.
     """
     key = idempotency.request_key()
-    stored = session.scalars(select(IdempotencyRecord).where(
-        IdempotencyRecord.user_id == user.id, IdempotencyRecord.key == key)).first()
-    if stored is not None:
-        return idempotency.replay(stored, idempotency.request_fingerprint())
+    fingerprint = idempotency.request_fingerprint()
+    earlier = idempotency.stored(session, user.id, key)
+    if earlier is not None:
+        return idempotency.replay(earlier, fingerprint)
     definitions = definitions_of(bundle, current_catalogue())
-    sources: dict[str, FieldDefinition] = {}
-    for definition in definitions:
-        for name, field in prefill_keys(definition).items():
-            sources.setdefault(name, field)
     group_id = uuid.uuid4().hex
-    prefilled = prefill_sources(session, sources, user.pinfl,
+    prefilled = prefill_sources(session, bundle_sources(bundle), user.pinfl,
                                 Purpose("bundle", group_id, bundle.id), Actor("citizen", user.id))
     session.commit()  # the lookups happened: keep them in the log even if the rest fails
 
@@ -130,28 +151,34 @@ def submit_bundle(session: Session, user: User, bundle: Bundle, answers: Mapping
     for definition in definitions:
         values_by_step, service_errors = _validated(definition, merged, locale)
         for name, messages in service_errors.items():
-            errors.setdefault(name, [])
-            errors[name] += [m for m in messages if m not in errors[name]]
+            bucket = errors.setdefault(name, [])
+            bucket += [m for m in messages if m not in bucket]
         validated.append((definition, values_by_step))
     if errors:
         raise Problem(422, detail=INVALID, errors=errors)
 
-    claim = idempotency.claim_or_replay(session, user.id, key)
-    if isinstance(claim, Response):
-        return claim
-    group = ApplicationGroup(id=group_id, user_id=user.id, bundle_id=bundle.id,
-                             created_at=utc_now())
-    session.add(group)
-    applications = []
-    for definition, values_by_step in validated:
-        own_prefill = {name: prefilled[name] for name in prefill_keys(definition)
+    with serialized_writes(session):  # the write phase: short, one writer at a time on SQLite
+        try:
+            group = ApplicationGroup(id=group_id, user_id=user.id, bundle_id=bundle.id,
+                                     created_at=utc_now())
+            session.add(group)
+            applications = []
+            for definition, values_by_step in validated:
+                own = {name: prefilled[name] for name in prefill_keys(definition)
                        if name in prefilled}
-        application = _submit(session, user, definition, values_by_step, as_json(own_prefill),
-                              notify_by_sms, locale)
-        session.add(ApplicationGroupMember(application_id=application.id, group_id=group.id,
-                                           service_id=definition.id))
-        applications.append(application)
-    body: dict[str, Any] = render(group, applications)
-    idempotency.complete(session, claim, 201, json_bytes(body))
-    session.commit()
+                application = _submit(session, user, definition, values_by_step, as_json(own),
+                                      notify_by_sms, locale)
+                session.add(ApplicationGroupMember(application_id=application.id,
+                                                   group_id=group.id, service_id=definition.id))
+                applications.append(application)
+            body: dict[str, Any] = render(group, applications)
+            idempotency.store(session, user.id, key, fingerprint, 201, json_bytes(body))
+            session.commit()
+        except IntegrityError:  # the same key won by a concurrent request: its answer
+            session.rollback()
+            winner = idempotency.stored(session, user.id, key)
+            if winner is None:
+                raise Problem(409, detail=N_("Another request with this Idempotency-Key is in "
+                                             "progress. Try again.")) from None
+            return idempotency.replay(winner, fingerprint)
     return body

@@ -9,7 +9,7 @@ from server.applications.models import Application
 from server.applications.notifications import render_message
 from server.catalogue.models import FieldDefinition, ServiceDefinition, text_context
 from server.catalogue.service import Catalogue
-from server.registries.access_log import agency_name, service_or_bundle_title
+from server.registries.access_log import agency_name, reference_name, service_or_bundle_title
 from server.registries.bundles import Bundle, BundleField, bundle_fields, definitions_of
 from server.registries.models import ApplicationGroup, Offer
 from server.registries.offers import OFFER_MESSAGES, offer_answers
@@ -83,9 +83,8 @@ def bundle_json(bundle: Bundle, catalogue: Catalogue, locale: str, detail: bool
         "summary": catalog.pgettext(text_context(bundle.id, "summary"), bundle.summary),
         "life_event": {
             "id": bundle.life_event,
-            "name": translations(locale, ("reference",)).pgettext(
-                f"life_events:{bundle.life_event}.name", life_event.name)
-            if life_event else bundle.life_event,
+            "name": reference_name(f"life_events:{bundle.life_event}.name", life_event.name,
+                                   locale) if life_event else bundle.life_event,
         },
         "services": [service_json(d, locale) for d in definitions_of(bundle, catalogue)],
     }

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from locales import LOCALES_DIR
 from locales.catalogs import translations
 from locales.check_rules import load_allowlist
 from server.catalogue.models import MAX_STEPS, text_context
 from server.catalogue.reference import reference_texts
-from server.catalogue.service import REFERENCE_DIR, SERVICES_DIR, Catalogue
+from server.catalogue.service import REFERENCE_DIR, SERVICES_DIR, Catalogue, current_catalogue
 from server.catalogue.texts import service_texts
 from tests.catalogue.conftest import build_app
 
@@ -94,3 +96,17 @@ def test_the_whole_catalogue_is_served_in_each_locale(
         assert service.status_code == 200
         assert service.headers["Content-Language"] == tag
         assert service.get_json()["fee"]["text"]
+
+
+def test_the_app_loads_the_catalogue_at_start(app: Flask, client: FlaskClient) -> None:
+    catalogue = current_catalogue_of(app)
+    assert len(catalogue.definitions) >= 30
+    found = client.get("/api/v1/catalogue?q=паспорт&lang=ru").get_json()["items"]
+    assert found[0]["id"] in {"id-card", "travel-passport"}
+    kindergarten = client.get("/api/v1/catalogue?q=bolalar+bog'chasi").get_json()["items"]
+    assert kindergarten[0]["id"] == "kindergarten-queue"
+
+
+def current_catalogue_of(app: Flask) -> Catalogue:
+    with app.app_context():
+        return current_catalogue()

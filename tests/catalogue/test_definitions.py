@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 
 from server.catalogue.loader import check_files
 from server.catalogue.models import Equals, Fee
@@ -223,3 +224,15 @@ def test_services_check_runs_even_when_the_catalogue_cannot_load(
     result = app.test_cli_runner().invoke(args=["services", "check"])
     assert result.exit_code == 1
     assert "category: unknown category 'sports'" in result.output
+
+
+def test_create_app_refuses_a_broken_catalogue(
+    make_app: Callable[..., Flask], services_dir: MakeDir
+) -> None:
+    raw = raw_service()
+    raw["steps"] = raw["steps"] * 2  # four steps, ids repeated
+    with pytest.raises(CatalogueError) as refused:
+        make_app(CATALOGUE_SERVICES_DIR=str(services_dir(raw)),
+                 CATALOGUE_REFERENCE_DIR=str(REFERENCE), CATALOGUE_LOCALES_DIR=str(LOCALES))
+    assert "test-passport.yaml: steps: 4 steps: a service has at most 3" in str(refused.value)
+    assert "duplicate step id 'applicant'" in str(refused.value)

@@ -33,7 +33,6 @@ def test_ready_on_migrated_postgres(postgres_app: Flask) -> None:
     assert response.get_json()["database"] == "postgresql"
 
 
-@pytest.mark.postgres
 def test_ready_503_when_postgres_unreachable(make_app: Callable[..., Flask]) -> None:
     # Port 9 (discard) is not PostgreSQL: the connection is refused at once.
     app = make_app("postgresql://postgres@127.0.0.1:9/none")

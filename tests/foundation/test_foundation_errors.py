@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -158,3 +159,40 @@ def test_503_when_database_unreachable(make_app: AppFactory, tmp_path: Any) -> N
         "The database cannot be reached. Try again later."
     )
     assert response.headers["Retry-After"] == "5"
+
+
+def test_rate_limits_follow_each_apps_own_switch(make_app: AppFactory, failing_app: Flask) -> None:
+    # Built after failing_app: one Limiter serves both, each must keep its own setting.
+    unlimited = make_app(RATELIMIT_ENABLED=False)
+    unlimited.extensions["xizmat_api"].register_blueprint(
+        failing_app.blueprints["failing"], url_prefix="/api/v1/test"
+    )
+    assert all(
+        unlimited.test_client().get("/api/v1/test/limited").status_code == 200 for _ in range(3)
+    )
+    assert request_for(failing_app, 429, "en").status_code == 429
+
+
+def test_raised_413_states_the_configured_limit(failing_app: Flask) -> None:
+    response = failing_app.test_client().get("/api/v1/test/upload-limit?lang=en")
+    detail = response.get_json(force=True)["detail"]
+    limit = failing_app.config["MAX_CONTENT_LENGTH"]
+    assert limit != 1024 * 1024  # the app's own setting, not the default
+    assert detail == f"The request body is larger than {limit} bytes."
+
+
+def test_detail_missing_a_parameter_still_answers_problem_json(failing_app: Flask) -> None:
+    response = failing_app.test_client().get("/api/v1/test/missing-parameter?lang=en")
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert "%(num)d" in response.get_json(force=True)["detail"]
+
+
+def test_views_can_accept_other_body_types(failing_app: Flask) -> None:
+    client = failing_app.test_client()
+    upload = {"scan": (io.BytesIO(b"%PDF-1.7"), "passport.pdf")}
+    response = client.post("/api/v1/test/attachments", data=upload,
+                           content_type="multipart/form-data")
+    assert response.status_code == 200 and response.get_json() == {"files": 1}
+    refused = client.post("/api/v1/test/attachments", data="x", content_type="text/plain")
+    assert refused.status_code == 415

@@ -8,7 +8,6 @@ and run the real ``check``/``update``/``transliterate`` on it without touching t
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,7 @@ import pytest
 from locales import LOCALES_DIR, SUPPORTED_LOCALES
 from locales.catalogs import clear_cache
 from locales.extraction import Layout
-
-REPO_ROOT = LOCALES_DIR.parent
-DATA_DIR = Path(__file__).parent / "data"
+from tests.locales.helpers import Editor
 
 
 @pytest.fixture(autouse=True)
@@ -46,9 +43,6 @@ def mini_repo(tmp_path: Path) -> Layout:
     return Layout(locales_dir=locales_dir, repo_root=tmp_path)
 
 
-Editor = Callable[[str, str, str, str], Path]
-
-
 @pytest.fixture
 def edit_catalog(mini_repo: Layout) -> Editor:
     """``edit_catalog(locale, domain, old, new)``: replace one exact, unique piece of text."""
@@ -61,11 +55,3 @@ def edit_catalog(mini_repo: Layout) -> Editor:
         return path
 
     return edit
-
-
-def line_of(path: Path, needle: str) -> int:
-    """1-based number of the line holding ``needle`` (the msgid line of an entry)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not found in {path}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from locales.checks import Finding, render_finding, run_checks
+from locales.checks import Finding, render_finding, run_checks, summary
 from locales.extraction import Layout
-from tests.locales.conftest import Editor, line_of
+from tests.locales.helpers import Editor, line_of
 
 WORKING_DAYS_RU = '''msgstr[0] "%(num)s рабочий день"
 msgstr[1] "%(num)s рабочих дня"
@@ -205,3 +205,23 @@ def test_findings_read_in_every_locale(mini_repo: Layout, edit_catalog: Editor) 
 def test_unknown_domain_is_refused(mini_repo: Layout) -> None:
     with pytest.raises(ValueError, match="unknown domain"):
         run_checks(["nonexistent"], layout=mini_repo)
+
+
+def test_texts_that_only_moved_lines_do_not_make_the_template_stale(mini_repo: Layout) -> None:
+    source = mini_repo.repo_root / "locales" / "formatting.py"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\nimport datetime\n", "\n\n\n\nimport datetime\n", 1),
+                      encoding="utf-8")
+    assert only(run_checks(layout=mini_repo), "The template of the domain") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "none", "five"),
+    [("uz_Latn", "Barcha kataloglar har bir tekshiruvdan oʻtdi.", "5 ta muammo topildi."),
+     ("uz_Cyrl", "Барча каталоглар ҳар бир текширувдан ўтди.", "5 та муаммо топилди."),
+     ("ru", "Все каталоги прошли все проверки.", "Найдено 5 проблем."),
+     ("en", "All catalogs pass every check.", "5 problems found.")],
+)
+def test_report_summary_in_every_locale(locale: str, none: str, five: str) -> None:
+    assert summary(0, locale) == none
+    assert summary(5, locale) == five

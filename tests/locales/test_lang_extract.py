@@ -100,7 +100,8 @@ def test_translator_comments_say_where_how_long_and_placeholders() -> None:
     _, _, spoken = found["id-card:steps.applicant.fields.full_name.spoken.hint"]
     assert "spoken by the speech output only" in spoken[0]
     _, _, error = found["id-card:steps.applicant.fields.full_name.errors.max_length"]
-    assert any("%(max)d" in comment for comment in error)
+    assert any("keep %(max)d exactly" in comment for comment in error)
+    assert "%(max)d is the largest value allowed." in error
     _, _, title = found["id-card:steps.applicant.title"]
     assert "step of the application form" in title[0] and length_limit(title) == 60
 

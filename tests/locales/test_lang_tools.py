@@ -10,7 +10,7 @@ from locales import SUPPORTED_LOCALES
 from locales.checks import run_checks
 from locales.extraction import Layout
 from locales.tools import compile_all, extract, stats, stats_lines, transliterate, update
-from tests.locales.conftest import Editor
+from tests.locales.helpers import Editor
 
 
 def read(layout: Layout, locale: str, domain: str = "common"):  # type: ignore[no-untyped-def]
@@ -118,3 +118,14 @@ def test_transliterate_leaves_a_fully_reviewed_catalog_untouched(mini_repo: Layo
     before = path.read_bytes()
     (result,) = transliterate(layout=mini_repo)
     assert (result.drafted, path.read_bytes()) == (0, before)
+
+
+def test_transliterate_keeps_allow_listed_latin_terms(
+    mini_repo: Layout, edit_catalog: Editor
+) -> None:
+    # locales/allowlist.txt lets uz_Cyrl keep the key name "Enter" and the term "SMS".
+    edit_catalog("uz_Latn", "common", '"Bepul"', '"Bepul: Enter tugmasi, SMS-xabar"')
+    edit_catalog("uz_Cyrl", "common", '"Бепул"', '""')
+    transliterate(["common"], mini_repo)
+    drafted = read(mini_repo, "uz_Cyrl").get("Free of charge")
+    assert (drafted.string, drafted.fuzzy) == ("Бепул: Enter тугмаси, SMS-хабар", True)

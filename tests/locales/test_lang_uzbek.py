@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from locales.uzbek import (
     apostrophe_blind,
@@ -17,7 +19,7 @@ from locales.uzbek import (
     script_blind,
     transliterate,
 )
-from tests.locales.conftest import DATA_DIR
+from tests.locales.helpers import DATA_DIR
 
 
 def gold(name: str) -> list[tuple[str, str]]:
@@ -139,3 +141,20 @@ def test_gold_files_are_tab_separated_pairs() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line and not line.startswith("#"):
                 assert line.count("\t") == 1, f"{path.name}:{number}"
+
+
+PIECES = st.sampled_from(
+    ["oʻ", "gʻ", "sh", "ch", "ng", "ye", "yo", "ts", "o'", "g`", "ma'", "a", "e", "i", "q",
+     "x", "h", "s", "y", " ", ", ", "-", "%(count)d", "%(name)s", "SMS", "Ё", "Ш", "ъ", "ь",
+     "ц", "е", "сҳ", "ў", "`make x`"]
+)
+
+
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_placeholders_survive_and_helpers_are_idempotent(text: str) -> None:
+    for placeholder in ("%(count)d", "%(name)s"):
+        assert latin_to_cyrillic(text).count(placeholder) == text.count(placeholder)
+        assert cyrillic_to_latin(text).count(placeholder) == text.count(placeholder)
+    once = normalize_apostrophes(text + "\u0301")
+    assert normalize_apostrophes(once) == once
+    assert fold(fold(text)) == fold(text)

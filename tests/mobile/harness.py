@@ -20,7 +20,8 @@ KEYCODES = {"tab": 9, "enter": 13, "spacebar": 32, "escape": 27, "up": 273, "dow
 
 
 class Driver:
-    def __init__(self, api_url: str, data_dir: Path, width: int = 360, height: int = 720) -> None:
+    def __init__(self, api_url: str, data_dir: Path, width: int = 360, height: int = 720,
+                 speech: Any = None) -> None:
         import os
 
         os.environ["XIZMAT_WINDOW_WIDTH"] = str(width)
@@ -30,7 +31,7 @@ class Driver:
         from mobile.a11y.voice import Voice
         from mobile.app import XizmatApp
 
-        self.speech = create_speech("recording")
+        self.speech = speech or create_speech("recording")
         self.app = XizmatApp(api_url=api_url, data_dir=data_dir, voice=Voice(self.speech))
         self.started = time.monotonic()
         self.app._run_prepare()

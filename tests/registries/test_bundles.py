@@ -153,3 +153,17 @@ def test_a_broken_bundle_is_refused_with_file_and_reason(app: Flask, tmp_path: P
         "services: [birth-registration, child-benefit]\n", encoding="utf-8")
     with app.app_context(), pytest.raises(BundleError, match="must equal the file name"):
         load_bundles(current_catalogue(), tmp_path)
+
+
+def test_the_bundle_shows_what_the_registries_hold_before_submission(
+        citizen: Citizen, simulator: Simulator) -> None:
+    civil = simulator.record("civil", citizen.pinfl)
+
+    shown = citizen.get(f"/api/v1/bundles/{BIRTH}/prefill").get_json()["values"]
+
+    assert shown["full_name"] == {**shown["full_name"], "value": civil["full_name"],
+                                  "source": "civil.full_name", "status": "registry"}
+    assert shown["region"]["source"] == "address.region"
+    log = citizen.get("/api/v1/me/data-access").get_json()["items"]
+    assert {e["purpose"]["kind"] for e in log} == {"bundle", "registration"}
+    assert citizen.client.get(f"/api/v1/bundles/{BIRTH}/prefill").status_code == 401

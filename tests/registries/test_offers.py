@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from flask import Flask
 from sqlalchemy import delete, func, select
 
@@ -142,3 +143,54 @@ def test_the_webhook_refuses_unsigned_or_malformed_events(
     assert malformed.status_code == 200
     assert malformed.get_json() == {"outcomes": {"invalid": 2}}
     assert count(app, LifeEventReceipt) == 0
+
+
+def test_two_concurrent_accepts_make_one_application(app: Flask, simulator: Simulator,
+                                                     citizen: Citizen) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from server.applications.models import Application
+
+    simulator.record_birth(citizen.pinfl)
+    pull(app)
+    offer_id = offers_of(citizen)[0]["id"]
+    values = {"children_under_18": 1, "monthly_income": 900_000,
+              "card_number": "8600123456789012", "phone": "+998901234567", "consent": True}
+
+    def accept(_: int) -> Any:
+        client = app.test_client()
+        return client.post(f"/api/v1/me/offers/{offer_id}/accept", json={"values": values},
+                           headers=citizen.headers)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        answers = list(pool.map(accept, range(2)))
+
+    assert [a.status_code for a in answers] == [200, 200], [a.get_json() for a in answers]
+    assert len({a.get_json()["application_id"] for a in answers}) == 1
+    assert count(app, Application) == 1
+
+
+@pytest.mark.parametrize(("kind", "service_id", "facts"), [
+    ("document_expiring", "id-card", {"reason": "expiring"}),
+    ("retirement_age_reached", "pension-assignment", {}),
+    ("disability_status_granted", "low-income-family-support", None),
+])
+def test_each_kind_of_life_event_offers_its_service(
+        app: Flask, simulator: Simulator, kind: str, service_id: str,
+        facts: dict[str, Any] | None) -> None:
+    event = next(e for e in simulator.events() if e["type"] == kind)
+    person = simulator.record("civil", event["pinfl"])
+    citizen = register(app.test_client(), {"pinfl": event["pinfl"],
+                                            "full_name": person["full_name"]})
+
+    pull(app)
+
+    theirs = [e for e in simulator.events() if e["pinfl"] == citizen.pinfl]
+    all_offers = offers_of(citizen)
+    assert len(all_offers) == len(theirs)  # one per event about this person
+    offers = [o for o in all_offers if o["event"] == kind]
+    assert [o["service"]["id"] for o in offers] == [service_id]
+    expected = facts if facts is not None else {
+        "disability_group": event["data"]["disability_group"]}
+    assert offers[0]["facts"] == expected
+    assert offers[0]["prefill"]  # something the registries already knew

@@ -78,7 +78,8 @@ def publish_backlog(population: Population, events: EventLog) -> None:
                            {"document": "id_card", "expires_on": expires.isoformat()})
         if citizen.disability_group and citizen.pinfl.endswith(("1", "7")):
             events.publish("disability_status_granted", citizen.pinfl, today,
-                           str(citizen.disability_group), {"group": citizen.disability_group})
+                           str(citizen.disability_group),
+                           {"disability_group": citizen.disability_group})
 
 
 def _retirement_day(citizen: Citizen) -> datetime.date | None:

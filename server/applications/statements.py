@@ -1,0 +1,68 @@
+"""The write statements of the hot paths, built once and run with parameters.
+
+Building ``insert(Model).values(...)`` per request cost more than running it: SQLAlchemy
+coerces every value and computes a fresh cache key, and an ORM-enabled insert goes through
+the bulk-persistence layer.  These are plain Core statements on the tables, compiled once per
+dialect (SQLAlchemy's compiled cache), executed on the session's connection so they stay in
+the request's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Table, bindparam
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert, Update
+
+from server.applications.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationNumberCounter,
+    IdempotencyRecord,
+    Notification,
+    SmsOutboxMessage,
+)
+
+
+def _table(model: type) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+APPLICATIONS = _table(Application)
+EVENTS = _table(ApplicationEvent)
+NOTIFICATIONS = _table(Notification)
+SMS_OUTBOX = _table(SmsOutboxMessage)
+IDEMPOTENCY = _table(IdempotencyRecord)
+COUNTERS = _table(ApplicationNumberCounter)
+
+INSERT_EVENT = EVENTS.insert().returning(EVENTS.c.id)
+INSERT_NOTIFICATION = NOTIFICATIONS.insert().returning(NOTIFICATIONS.c.id)
+INSERT_SMS = SMS_OUTBOX.insert()
+INSERT_IDEMPOTENCY = IDEMPOTENCY.insert()
+
+#: ``UPDATE applications SET <given columns> WHERE id = :match_id AND status IN :match_sources``
+MOVE_APPLICATION: Update = APPLICATIONS.update().where(
+    APPLICATIONS.c.id == bindparam("match_id"),
+    APPLICATIONS.c.status.in_(bindparam("match_sources", expanding=True)),
+)
+
+
+@lru_cache(maxsize=2)
+def next_counter_value(dialect: str) -> Insert:
+    """Upsert the year's counter and return the new value (one statement)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(COUNTERS).values(year=bindparam("year"), last_value=1)
+    upsert: Insert = statement.on_conflict_do_update(
+        index_elements=["year"], set_={"last_value": COUNTERS.c.last_value + 1}
+    ).returning(COUNTERS.c.last_value)
+    return upsert
+
+
+def run(session: Session, statement: Any, parameters: Mapping[str, Any]) -> Any:
+    """Execute on the session's connection (same transaction, no ORM layer)."""
+    return session.connection().execute(statement, dict(parameters))
