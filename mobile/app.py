@@ -88,8 +88,7 @@ class XizmatApp(App):
             Builder.load_file(str(kv_file))
         self.apply_preferences(self.preferences.as_dict(), save=False)
         self.sm = ScreenManager(transition=NoTransition())
-        for name, screen_class in SCREENS.items():
-            self.sm.add_widget(screen_class(name=name))
+        # Screens are built when first opened: the first one speaks sooner after start.
         self.focus_manager = FocusManager(
             root_provider=lambda: self.sm.current_screen if self.sm else None,
             on_focus=self.speak_focus,
@@ -168,6 +167,8 @@ class XizmatApp(App):
         assert self.sm is not None
         if remember and self.sm.current and self.sm.current != name:
             self.history.append(self.sm.current)
+        if not self.sm.has_screen(name):
+            self.sm.add_widget(SCREENS[name](name=name))
         screen = self.sm.get_screen(name)
         assert isinstance(screen, XScreen)
         screen.prepare(**context)
