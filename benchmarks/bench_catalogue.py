@@ -103,25 +103,45 @@ def measure(duration: int) -> tuple[WrkResult, list[Row], dict[str, float]]:
                  "index 5000": in_process_search_cost(work / "s5000", words)}
         env = {**app_environment(work, migrated_sqlite(work)),
                "GUNICORN_CMD_ARGS": GUNICORN_ARGS}
-        baseline = measure_baseline(duration)
-        h_rate = baseline.requests_per_second
+        first_baseline = measure_baseline(duration)
         with gunicorn(app_spec(work / "s5000"), "/api/v1/catalogue", env) as base_url:
+            # The floor: what every request of the app costs (logging, locale, limits).
+            floor = run_wrk(base_url + "/api/v1/health", duration)
+            rows.append(("app floor: /api/v1/health (foundation)", floor, "reference"))
             for tag in LOCALES:
                 for name, path in ((f"/catalogue {tag}", f"/api/v1/catalogue?lang={tag}"),
                                    (f"/services/id-card {tag}",
                                     f"/api/v1/services/id-card?lang={tag}")):
-                    result = run_wrk(base_url + path, duration)
-                    met = result.requests_per_second >= 0.8 * h_rate and result.p99_ms <= 25
-                    rows.append((name, result, f">= 0.8 x H, p99 <= 25 ms: {_said(met)}"))
+                    rows.append((name, run_wrk(base_url + path, duration), "read"))
             search = wrk_rotating(base_url, search_paths(words), duration)
-            met = search.requests_per_second >= 0.5 * h_rate
-            rows.append(("search, 5,000 services", search, f">= 0.5 x H: {_said(met)}"))
+            rows.append(("search, 5,000 services", search, "search"))
         with gunicorn(app_spec(work / "s500"), "/api/v1/catalogue", env) as base_url:
             small = wrk_rotating(base_url, search_paths(words), duration)
-            rows.append(("search, 500 services", small, "scaling reference"))
+            rows.append(("search, 500 services", small, "reference"))
         costs["http 500"] = 1 / small.requests_per_second
         costs["http 5000"] = 1 / search.requests_per_second
+        # H again: the machine drifts during a run, so targets are judged against the mean.
+        last_baseline = measure_baseline(duration)
+    baseline = WrkResult(
+        (first_baseline.requests_per_second + last_baseline.requests_per_second) / 2,
+        max(first_baseline.p50_ms, last_baseline.p50_ms),
+        max(first_baseline.p99_ms, last_baseline.p99_ms),
+        first_baseline.requests + last_baseline.requests,
+        first_baseline.non_success + last_baseline.non_success,
+        first_baseline.socket_errors + last_baseline.socket_errors,
+    )
+    costs["h first"], costs["h last"] = (first_baseline.requests_per_second,
+                                         last_baseline.requests_per_second)
     return baseline, rows, costs
+
+
+def _verdict(kind: str, result: WrkResult, h_rate: float) -> str:
+    ratio = result.requests_per_second / h_rate
+    if kind == "read":
+        return f">= 0.8 x H, p99 <= 25 ms: {_said(ratio >= 0.8 and result.p99_ms <= 25)}"
+    if kind == "search":
+        return f">= 0.5 x H: {_said(ratio >= 0.5)}"
+    return "reference"
 
 
 def _said(met: bool) -> str:
@@ -132,11 +152,13 @@ def report(baseline: WrkResult, rows: list[Row], costs: dict[str, float], durati
     h_rate = baseline.requests_per_second
     lines = ["| endpoint | req/s | p50 ms | p99 ms | ÷ H | errors | target |",
              "|---|---:|---:|---:|---:|---:|---|",
-             f"| H: Flask jsonify 2 KB (baseline) | {h_rate:,.0f} | {baseline.p50_ms:.1f} | "
+             f"| H: Flask jsonify 2 KB (mean of {costs['h first']:,.0f} before and "
+             f"{costs['h last']:,.0f} after) | {h_rate:,.0f} | {baseline.p50_ms:.1f} | "
              f"{baseline.p99_ms:.1f} | 1.00 | {baseline.errors(200)} | |"]
     lines += [f"| {name} | {r.requests_per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
-              f"{r.requests_per_second / h_rate:.2f} | {r.errors(200)} | {goal} |"
-              for name, r, goal in rows]
+              f"{r.requests_per_second / h_rate:.2f} | {r.errors(200)} | "
+              f"{_verdict(kind, r, h_rate)} |"
+              for name, r, kind in rows]
     http_growth = costs["http 5000"] / costs["http 500"]
     index_growth = costs["index 5000"] / costs["index 500"]
     notes = (f"Search cost from 500 to 5,000 services (10 x): per HTTP request x{http_growth:.2f}; "

@@ -29,6 +29,7 @@ from server.applications.service import (
     detail_json,
     new_draft,
     owned_application,
+    owned_application_row,
     summary_json,
 )
 from server.applications.write_gate import serialized_writes
@@ -127,7 +128,7 @@ def submit_application(data: dict[str, Any], application_id: str) -> Response:
     citizen = current_user()
     fingerprint = idempotency.request_fingerprint()
     # Read phase: nothing written yet, so other writers are not held up by it.
-    application = owned_application(session, application_id, citizen)
+    application = owned_application_row(session, application_id, citizen)
     if application.status != "draft":  # a retry, or a second submission
         return _replay_or_conflict(session, citizen.id, key, fingerprint)
     checked = submission.check_submission(application, current_locale())

@@ -24,6 +24,7 @@ from server.applications.lifecycle import (
 from server.applications.models import Application, ApplicationEvent
 from server.applications.notifications import render_message, service_title
 from server.applications.prefill import prefill_draft
+from server.applications.statements import SELECT_APPLICATION, run
 from server.catalogue.models import ServiceDefinition
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
@@ -72,6 +73,18 @@ def owned_application(session: Session, application_id: str, user: User) -> Appl
     if application is None or application.user_id != user.id:
         raise Problem(404, detail=NOT_FOUND)
     return application
+
+
+def owned_application_row(session: Session, application_id: str, user: User) -> Application:
+    """:func:`owned_application` for the submit path: one Core select, a detached object.
+
+    The object is not in the session (changes to it are not saved): the submission writes
+    with its own statements and mirrors them onto the object for the answer.
+    """
+    row = run(session, SELECT_APPLICATION, {"id": application_id[:32]}).mappings().first()
+    if row is None or row["user_id"] != user.id:
+        raise Problem(404, detail=NOT_FOUND)
+    return Application(**row)
 
 
 def agency_application(session: Session, application_id: str, officer: User) -> Application:

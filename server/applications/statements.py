@@ -52,6 +52,10 @@ MOVE_APPLICATION: Update = APPLICATIONS.update().where(
 )
 
 
+#: One application by id, as a row (the submit path builds a transient object from it).
+SELECT_APPLICATION = APPLICATIONS.select().where(APPLICATIONS.c.id == bindparam("id"))
+
+
 @lru_cache(maxsize=2)
 def next_counter_value(dialect: str) -> Insert:
     """Upsert the year's counter and return the new value (one statement)."""
