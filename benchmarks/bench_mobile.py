@@ -13,8 +13,10 @@ Results are printed and appended to benchmarks/RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
+import platform
 import resource
 import statistics
 import subprocess
@@ -84,6 +86,23 @@ def measure(runs: int) -> list[dict[str, float]]:
     return results
 
 
+def record(runs: int, table: str) -> None:
+    """Append this run to benchmarks/RESULTS.md (the file the other benchmarks share)."""
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    block = (
+        f"\n### Mobile client start-up and memory, {stamp}\n\n"
+        f"`python benchmarks/bench_mobile.py --runs {runs}` on {machine}, Kivy under Xvfb.\n"
+        "Fresh process and phone data each run (first run: the language screen), espeak-ng "
+        "synthesis through the recording backend (no sound card here). Start-up = process "
+        "spawned to the first announcement's audio start; the API is a live gunicorn on "
+        "SQLite with the demo data.\n\n" + table + "\n"
+    )
+    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+    results.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
@@ -111,14 +130,7 @@ def main() -> int:
     print(table)
     print(f"first announcement: {results[0]['first']!r}")
     if not options.no_record:
-        from harness import append_results
-
-        append_results(
-            "Mobile client start-up and memory",
-            f"python benchmarks/bench_mobile.py --runs {options.runs}", table,
-            "Fresh process and phone data each run (first run: language screen), Xvfb, "
-            "espeak-ng synthesis through the recording backend (no sound card). Start-up = "
-            "process spawned to the first announcement's audio start.")
+        record(options.runs, table)
     return 0
 
 

@@ -72,7 +72,9 @@ def list_notifications(query: dict[str, Any]) -> Response:
 def mark_read(notification_id: int) -> Response:
     """Mark one notification as read."""
     session = get_session()
-    notification = session.get(Notification, notification_id)
+    # Ids beyond the integer column's range cannot exist (and would overflow the driver).
+    in_range = 0 < notification_id < 2**31
+    notification = session.get(Notification, notification_id) if in_range else None
     if notification is None or notification.user_id != current_user().id:
         raise Problem(404, detail=N_("There is no such notification."))
     if notification.read_at is None:

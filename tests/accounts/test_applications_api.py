@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 
 from server.applications.models import Application, SmsOutboxMessage
 from server.db import session_factory
+from server.identity.models import SecurityEvent
 from tests.accounts.conftest import (
     OTHER_SERVICE_ID,
     PASSWORD,
@@ -144,6 +145,16 @@ def test_transitions_follow_the_table(citizen: Person, officer: Person, submitte
     withdrawn = citizen.post(f"/api/v1/applications/{submitted}/withdraw")
     assert withdrawn.get_json()["status"] == "withdrawn"
     assert officer.post(f"{base}/take").status_code == 409
+
+
+def test_decisions_are_audited(app: Flask, officer: Person, submitted: str) -> None:
+    base = f"/api/v1/officer/applications/{submitted}"
+    officer.post(f"{base}/take")
+    officer.post(f"{base}/reject", {"reason": "Incomplete"})
+    with app.app_context(), session_factory(app)() as session:
+        rows = session.scalars(select(SecurityEvent).where(SecurityEvent.event == "decision"))
+        decisions = [(row.actor_id, row.details) for row in rows]
+    assert decisions == [(officer.user_id, {"action": "reject", "application": submitted})]
 
 
 def test_due_date_in_working_days_and_overdue(app: Flask, officer: Person,
