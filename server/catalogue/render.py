@@ -205,9 +205,13 @@ def _field(base: tuple[str, ...], item: FieldDefinition, text: Translate) -> dic
 
 
 def _summary(document: Mapping[str, Any]) -> dict[str, Any]:
-    keys = ("id", "title", "summary", "agency", "category", "life_events", "fee",
-            "processing_days", "processing_time")
+    """What a catalogue list shows of a service; the service page has the rest.
+
+    Kept small on purpose: list pages are the most requested bytes (20 summaries a page).
+    """
+    keys = ("id", "title", "summary", "category", "processing_days", "processing_time")
     summary = {key: document[key] for key in keys}
+    summary["fee"] = {key: document["fee"][key] for key in ("kind", "amount", "text")}
     summary["steps"] = len(document["steps"])
     return summary
 

@@ -41,14 +41,20 @@ class FeeSchema(Schema):
     basis = fields.String(allow_none=True, metadata={"description": "How the amount is worked out"})
 
 
+class FeeSummarySchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(["free", "fixed", "bhm"]))
+    amount = fields.Integer(required=True, metadata={"description": "Whole soʻm"})
+    text = fields.String(required=True, metadata={"description": "The fee as the locale writes it"})
+
+
 class ServiceSummarySchema(Schema):
+    """One entry of the catalogue list (the service document has everything)."""
+
     id = fields.String(required=True)
     title = fields.String(required=True)
     summary = fields.String(required=True)
-    agency = fields.Nested(NamedSchema, required=True)
     category = fields.Nested(NamedSchema, required=True)
-    life_events = fields.List(fields.Nested(NamedSchema), required=True)
-    fee = fields.Nested(FeeSchema, required=True)
+    fee = fields.Nested(FeeSummarySchema, required=True)
     processing_days = fields.Integer(required=True, metadata={"description": "Working days"})
     processing_time = fields.String(required=True)
     steps = fields.Integer(required=True, metadata={"description": "Number of steps (1 to 3)"})
@@ -93,6 +99,9 @@ class StepSchema(Schema):
 
 
 class ServiceSchema(ServiceSummarySchema):
+    agency = fields.Nested(NamedSchema, required=True)
+    life_events = fields.List(fields.Nested(NamedSchema), required=True)
+    fee = fields.Nested(FeeSchema, required=True)
     version = fields.Integer(required=True)
     description = fields.String(allow_none=True)
     legal_basis = fields.String(required=True)
