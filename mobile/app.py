@@ -6,6 +6,7 @@ Kivy properties, so a change in the settings applies at once on every screen.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,11 @@ from kivy.uix.screenmanager import NoTransition, ScreenManager
 from kivy.uix.widget import Widget
 from kivy.utils import get_color_from_hex
 
+from accessibility.nodes import save_tree
 from accessibility.themes import Theme, get_theme
 from accessibility.typescale import clamp_scale
 from locales import BCP47_TAGS, DEFAULT_LOCALE, to_bcp47
+from mobile.a11y.export import export_screen
 from mobile.a11y.focus import FocusManager
 from mobile.a11y.voice import Voice
 from mobile.api import ApiError, Outbox, ProblemError, XizmatApi
@@ -80,6 +83,9 @@ class XizmatApp(App):
         self.focus_manager: FocusManager | None = None
         self._announce_trigger = Clock.create_trigger(self._announce_current, 0.05)
         self.sm: ScreenManager | None = None
+        #: With XIZMAT_EXPORT_TREES set, each screen's tree is saved there as it opens.
+        trees = os.environ.get("XIZMAT_EXPORT_TREES", "").strip()
+        self.trees_dir: Path | None = Path(trees) if trees else None
 
     # -- start -------------------------------------------------------------------------------
     def build(self) -> ScreenManager:
@@ -233,6 +239,16 @@ class XizmatApp(App):
         self.voice.screen(screen.title, screen.summary, self.locale)
         if self.focus_manager is not None:
             self.focus_manager.focus_first(speak=True)
+        if self.trees_dir is not None:
+            self.export_tree(screen, self.trees_dir)
+
+    def export_tree(self, screen: XScreen, folder: Path) -> Path:
+        """Save the screen's accessible tree (for ``xizmat-audit`` or a native bridge)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{screen.name}-{self.locale}-{self.theme_name}-" \
+                        f"{round(self.font_scale * 100)}.json"
+        save_tree(export_screen(screen, self.theme, self.locale, self.font_path), path)
+        return path
 
     def focus(self, widget: Widget) -> None:
         if self.focus_manager is not None:

@@ -2,7 +2,8 @@
 
 Environment: ``XIZMAT_API_URL`` (default http://127.0.0.1:8000), ``XIZMAT_MOBILE_DATA`` (the
 folder for the cache, outbox, drafts and settings; default ~/.xizmat-mobile),
-``XIZMAT_SPEECH_BACKEND`` (pyttsx3, recording or null).
+``XIZMAT_SPEECH_BACKEND`` (pyttsx3, recording or null), ``XIZMAT_EXPORT_TREES`` (a folder:
+each screen's accessible tree is saved there as it opens, for ``xizmat-audit``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Any
 from kivy.properties import (
     BooleanProperty,
     ListProperty,
+    NumericProperty,
     ObjectProperty,
     StringProperty,
 )
@@ -65,6 +66,8 @@ class XLabel(Accessible, Label):
 
 class XHeading(XLabel):
     a11y_role = StringProperty(Role.HEADING.value)
+    #: Size in sp at 100 % (24 for a screen title, 20 for a section).
+    base_size = NumericProperty(24)
 
 
 class XButton(Accessible, ButtonBehavior, Label):

@@ -7,6 +7,7 @@ from typing import Any
 from kivy.properties import StringProperty
 
 from mobile.a11y.widgets import XListItem
+from mobile.api.client import API_PREFIX
 from mobile.screens.base import XScreen
 from mobile.screens.home import items_of
 
@@ -19,10 +20,16 @@ class ApplicationsScreen(XScreen):
         self.ids.entries.clear_widgets()
         for entry in self.app.outbox.pending():
             item = XListItem(text=self.app.tr._("%(service)s: waiting to be sent",
-                                                service=entry.service_id),
+                                                service=self.service_title(entry.service_id)),
                              a11y_id=f"outbox_{entry.id}")
             self.ids.entries.add_widget(item)
         self.app.background(self.app.api.applications, self.show)
+
+    def service_title(self, service_id: str) -> str:
+        """The service's name from the cache (it was opened to apply), else its id."""
+        cached = self.app.api.cache.get(f"{API_PREFIX}/services/{service_id}", self.app.locale)
+        body = cached.body if cached else None
+        return str(body.get("title")) if isinstance(body, dict) else service_id
 
     def show(self, answer: Any) -> None:
         found = items_of(answer)

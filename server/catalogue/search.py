@@ -161,10 +161,7 @@ class SearchIndex:
                 scores[number] = scores.get(number, 0.0) + WORD_MATCHED + value
         if keep is not None:
             scores = {n: score for n, score in scores.items() if keep(self.ids[n])}
-        def rank(number: int) -> tuple[float, int]:
-            return (-scores[number], number)
-        if limit is None:
-            ranked = sorted(scores, key=rank)
-        else:
-            ranked = heapq.nsmallest(limit, scores, key=rank)
-        return SearchResult(len(scores), [self.ids[number] for number in ranked])
+        # Best score first, then catalogue order; plain tuples compare in C, without a key.
+        keyed = [(-score, number) for number, score in scores.items()]
+        ranked = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
+        return SearchResult(len(scores), [self.ids[number] for _, number in ranked])

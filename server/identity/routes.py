@@ -7,10 +7,11 @@ per account (a growing wait after repeated failures), both answered 429 with Ret
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from typing import Any
 
 from flask import current_app
+from sqlalchemy.orm import Session
 
 from locales import BCP47_TAGS
 from server.db import get_session
@@ -40,7 +41,9 @@ from server.identity.views import user_json
 
 __all__ = ["blp", "cli", "profile"]
 
-logger = logging.getLogger(__name__)
+#: ``app.extensions`` key of the optional check run before an account is opened.
+REGISTRATION_CHECK = "registration_check"
+RegistrationCheck = Callable[[Session, str, str], None]
 WRONG_CREDENTIALS = N_("The PINFL or phone number, or the password, is not correct.")
 
 
@@ -92,12 +95,15 @@ def register(data: dict[str, Any]) -> dict[str, Any]:
     if accounts.taken(session, pinfl, phone):
         raise Problem(409, detail=N_("An account with this PINFL or phone number already exists. "
                                      "Sign in instead."))
-    registration_check = current_app.extensions.get("registration_check")
-    if registration_check is not None:  # installed by the registries part when it is on
-        registration_check(session, pinfl, data["full_name"].strip())
+    full_name = data["full_name"].strip()
+    # A seam for the registries part: it may require the civil registry to know this person
+    # (raising a localized Problem otherwise).  Without it, any valid PINFL may register.
+    registration_check: RegistrationCheck | None = current_app.extensions.get(
+        REGISTRATION_CHECK)
+    if registration_check is not None:
+        registration_check(session, pinfl, full_name)
     locale = next((name for name, tag in BCP47_TAGS.items() if tag == data["locale"]), None)
-    user = accounts.new_user(pinfl, phone, data["password"], full_name=data["full_name"].strip(),
-                             locale=locale)
+    user = accounts.new_user(pinfl, phone, data["password"], full_name=full_name, locale=locale)
     session.add(user)
     session.flush()
     audit.record(session, "registered", user_id=user.id, address=client_address())

@@ -71,7 +71,8 @@ class Driver:
     def type(self, text: str) -> None:
         from kivy.core.window import Window
 
-        Window.dispatch("on_textinput", text)
+        for character in text:  # one key at a time, as a keyboard sends them
+            Window.dispatch("on_textinput", character)
         self.pump(0.03)
 
     # -- listening ---------------------------------------------------------------------------

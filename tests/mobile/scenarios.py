@@ -20,7 +20,13 @@ from tests.mobile.scenarios_journey import (
     offline_submit,
     restart_quietly,
 )
-from tests.mobile.scenarios_screens import audit, screenshots, widget_rules
+from tests.mobile.scenarios_screens import (
+    audit,
+    form_rules,
+    screenshots,
+    settings_profile,
+    widget_rules,
+)
 
 SCENARIOS = {
     "journey": journey,
@@ -30,6 +36,8 @@ SCENARIOS = {
     "audit": audit,
     "screenshots": screenshots,
     "widget_rules": widget_rules,
+    "form_rules": form_rules,
+    "settings_profile": settings_profile,
 }
 
 

@@ -46,8 +46,14 @@ def widget_rules(api_url: str) -> None:
     found["after_escape"] = app.sm.current
     found["first_language"] = first
     # Sign-in: Tab skips a transparent button; Tab in a field moves on, typing no tab.
+    app.trees_dir = Path(tempfile.mkdtemp(prefix="xizmat-trees-"))
     app.go("sign_in")
     driver.settle()
+    found["exported_trees"] = sorted(path.name for path in app.trees_dir.glob("*.json"))
+    from accessibility.audit_cli import main as audit_command
+
+    found["audit_command_status"] = audit_command(
+        [str(path) for path in app.trees_dir.glob("*.json")])
     screen = app.sm.current_screen
     register = next(w for w in screen.walk() if getattr(w, "a11y_id", "") == "register")
     register.opacity = 0
@@ -177,4 +183,108 @@ def screenshots(api_url: str, login: str, password: str, folder: str, locales: l
                 written.append(relative)
             app.apply_preferences({"font_scale": 1.0}, save=False)
     report(written=written)
+    driver.stop()
+
+
+ALL_TYPES_STEP = {
+    "id": "everything",
+    "title": "Every field type",
+    "fields": [
+        {"name": "full_name", "type": "text", "label": "Full name", "required": True},
+        {"name": "story", "type": "long_text", "label": "Story", "required": False},
+        {"name": "children", "type": "integer", "label": "Children"},
+        {"name": "income", "type": "decimal", "label": "Income"},
+        {"name": "born", "type": "date", "label": "Born"},
+        {"name": "reason", "type": "single_choice", "label": "Reason",
+         "options": [{"value": "lost", "label": "Lost"}, {"value": "stolen", "label": "Stolen"}]},
+        {"name": "needs", "type": "multiple_choice", "label": "Needs",
+         "options": [{"value": "ramp", "label": "Ramp"}, {"value": "sign", "label": "Signer"}]},
+        {"name": "has_car", "type": "yes_no", "label": "Do you have a car?"},
+        {"name": "car_plate", "type": "text", "label": "Plate",
+         "show_if": {"field": "has_car", "equals": True}},
+        {"name": "agree", "type": "consent", "label": "I agree"},
+        {"name": "phone", "type": "phone", "label": "Phone"},
+        {"name": "pinfl", "type": "pinfl", "label": "PINFL"},
+        {"name": "email", "type": "email", "label": "E-mail"},
+        {"name": "region", "type": "region", "label": "Region"},
+        {"name": "district", "type": "district", "label": "District",
+         "constraints": {"region_field": "region"}},
+        {"name": "address", "type": "address", "label": "Address"},
+    ],
+}
+REGIONS = [
+    {"id": "tashkent-city", "name": "Toshkent shahri",
+     "districts": [{"id": "chilanzar", "name": "Chilonzor tumani"},
+                   {"id": "yunusabad", "name": "Yunusobod tumani"}]},
+    {"id": "samarkand", "name": "Samarqand viloyati",
+     "districts": [{"id": "urgut", "name": "Urgut tumani"}]},
+]
+
+
+def form_rules(api_url: str) -> None:
+    """Every field type rendered, conditions applied as the user types, values typed."""
+    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-form-")))
+    app = driver.app
+    service = {"id": "every-field-type", "title": "Every field type", "steps": [ALL_TYPES_STEP]}
+    draft = app.drafts.open(service["id"])
+    app.context.update(service=service, draft=draft, regions=REGIONS, prefill={
+        "full_name": {"value": "Aziz Karimov", "source": "Civil registry", "status": "registry"}})
+    app.go("flow_step", index=0)
+    driver.settle()
+    form = app.sm.current_screen.form
+    found: dict[str, Any] = {
+        "controls": {view.name: type(view.control).__name__ for view in form.fields},
+        "prefilled": [form.fields[0].control.text, form.fields[0].block.hint],
+    }
+    order = [w.a11y_id for w in app.focus_manager.order()]
+    found["plate_before"] = "car_plate" in order
+    yes = next(w for w in app.focus_manager.order() if w.a11y_id == "has_car__True")
+    app.focus(yes)
+    driver.key("spacebar")
+    found["plate_after"] = "car_plate" in [w.a11y_id for w in app.focus_manager.order()]
+    born = next(w for w in app.focus_manager.order() if w.a11y_id == "born")
+    app.focus(born)
+    driver.type("05.03.1990")
+    children = next(w for w in app.focus_manager.order() if w.a11y_id == "children")
+    app.focus(children)
+    driver.type("2x")
+    region = next(w for w in app.focus_manager.order() if w.a11y_id == "region__samarkand")
+    app.focus(region)
+    driver.key("spacebar")
+    driver.settle()
+    found["districts"] = [w.a11y_id for w in app.focus_manager.order()
+                          if w.a11y_id.startswith("district__")]
+    values = form.values()
+    found["values"] = {key: values[key] for key in ("born", "children", "has_car", "region",
+                                                    "needs", "agree", "car_plate")}
+    found["draft"] = app.drafts.open(service["id"]).values_by_step.get("everything", {})
+    report(**found)
+    driver.stop()
+
+
+def settings_profile(api_url: str, login: str, password: str) -> None:
+    """Settings changed by keys apply at once and reach the server profile."""
+    from kivy.metrics import Metrics
+
+    from mobile.i18n import catalog
+
+    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-settings-")))
+    app = driver.app
+    app.api.sign_in(login, password)
+    app.apply_preferences({"locale": "ru"}, save=False)
+    app.go("settings")
+    driver.settle()
+    larger = catalog("ru").gettext("Larger text")
+    driver.tab_until(lambda said: said.startswith(larger))
+    driver.key("enter")
+    dark = catalog("ru").gettext("High contrast, dark")
+    driver.tab_until(lambda said: said.startswith(dark))
+    driver.key("spacebar")
+    driver.settle()
+    driver.until(lambda: app.api.me()["preferences"]["theme"] == "high_contrast_dark",
+                 what="the profile update", timeout=15)
+    me = app.api.me()
+    report(font_scale=app.font_scale, metrics_fontscale=float(Metrics.fontscale),
+           background=app.colours["background"], profile=me["preferences"],
+           profile_locale=me["locale"])
     driver.stop()

@@ -60,3 +60,8 @@ def test_focus_ring_is_the_theme_colour_and_large_type_scrolls_to_focus(
     assert observed["ring_contrast"] >= 3.0
     assert observed["title_in_russian"] == "Настройки"
     assert observed["scrolled"] is True and observed["focused_in_view"] is True
+
+
+def test_each_screen_exports_its_tree_for_the_audit_command(observed: dict[str, Any]) -> None:
+    assert observed["exported_trees"] == ["sign_in-uz_Cyrl-default-100.json"]
+    assert observed["audit_command_status"] == 0
