@@ -8,6 +8,7 @@ from kivy.properties import StringProperty
 
 from mobile.a11y.widgets import XListItem
 from mobile.api.client import API_PREFIX
+from mobile.api.outbox import REJECTED
 from mobile.screens.base import XScreen
 from mobile.screens.home import items_of
 
@@ -21,6 +22,13 @@ class ApplicationsScreen(XScreen):
         for entry in self.app.outbox.pending():
             item = XListItem(text=self.app.tr._("%(service)s: waiting to be sent",
                                                 service=self.service_title(entry.service_id)),
+                             a11y_id=f"outbox_{entry.id}")
+            self.ids.entries.add_widget(item)
+        for entry in self.app.outbox.entries(REJECTED):
+            # Refused on delivery (a value the server no longer accepts): say why, keep it.
+            item = XListItem(text=self.app.tr._("%(service)s: not accepted: %(reason)s",
+                                                service=self.service_title(entry.service_id),
+                                                reason=entry.error or ""),
                              a11y_id=f"outbox_{entry.id}")
             self.ids.entries.add_widget(item)
         self.app.background(self.app.api.applications, self.show)
