@@ -48,6 +48,10 @@ class Simulator:
         found: list[dict[str, Any]] = response.json()["citizens"]
         return found
 
+    def another_adult(self, than: str) -> dict[str, Any]:
+        """An adult other than the citizen ``than`` (the simulator's order moves with births)."""
+        return next(p for p in self.citizens(adults=1, limit=10) if p["pinfl"] != than)
+
     def record(self, registry: str, pinfl: str) -> dict[str, Any]:
         response = requests.get(f"{self.url}/registries/{registry}/citizens/{pinfl}", timeout=5)
         response.raise_for_status()

@@ -78,7 +78,7 @@ def test_the_log_is_rendered_in_the_readers_language(citizen: Citizen) -> None:
 def test_nobody_reads_another_citizens_log(app: Flask, citizen: Citizen,
                                            simulator: Simulator) -> None:
     new_draft(citizen)
-    someone_else = simulator.citizens(adults=1, limit=3)[-1]
+    someone_else = simulator.another_adult(than=citizen.pinfl)
     other = register(app.test_client(), someone_else)
 
     entries = log_of(other)

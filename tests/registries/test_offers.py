@@ -118,7 +118,7 @@ def test_nobody_sees_or_answers_another_citizens_offer(app: Flask, simulator: Si
     simulator.record_birth(citizen.pinfl)
     pull(app)
     offer_id = offers_of(citizen)[0]["id"]
-    other = register(app.test_client(), simulator.citizens(adults=1, limit=4)[-1])
+    other = register(app.test_client(), simulator.another_adult(than=citizen.pinfl))
 
     assert other.get(f"/api/v1/me/offers/{offer_id}").status_code == 404
     assert other.post(f"/api/v1/me/offers/{offer_id}/decline").status_code == 404
