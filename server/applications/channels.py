@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from server.applications.models import Application, Notification
 from server.applications.statements import INSERT_SMS, run
-from server.identity.models import User, utc_now
+from server.identity.models import Person, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Delivery:
     """What a channel gets: the notification, its reader and the application it is about."""
 
     notification: Notification
-    recipient: User
+    recipient: Person
     application: Application | None
 
 
@@ -79,7 +79,7 @@ registry = ChannelRegistry()
 register_channel = registry.register
 
 
-def reader_locale(user: User) -> str:
+def reader_locale(user: Person) -> str:
     return user.locale if user.locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
 
 

@@ -20,7 +20,7 @@ from server.applications.models import Application, ApplicationEvent, Notificati
 from server.applications.statements import INSERT_NOTIFICATION, run
 from server.catalogue.models import text_context
 from server.catalogue.service import current_catalogue
-from server.identity.models import User
+from server.identity.models import Person
 
 #: Offers after life events (the registries part) are notified with its messages too.
 MESSAGE_DOMAINS = ("accounts", "registries")
@@ -57,7 +57,7 @@ def render_message(message_id: str, params: Mapping[str, Any], locale: str) -> s
 
 
 def notify(
-    session: Session, event: ApplicationEvent, application: Application, recipient: User,
+    session: Session, event: ApplicationEvent, application: Application, recipient: Person,
     channels: ChannelRegistry = registry,
 ) -> Notification:
     """Keep a notification about ``event`` for ``recipient`` and hand it to every channel."""

@@ -36,7 +36,7 @@ from server.applications.write_gate import serialized_writes
 from server.db import get_session
 from server.errors import Problem
 from server.i18n import N_, current_locale
-from server.identity.auth import current_user, require_user
+from server.identity.auth import current_account, current_user, require_user
 from server.registries.service import group_ids
 
 __all__ = ["blp", "notification_routes", "officer_routes"]
@@ -125,7 +125,7 @@ def submit_application(data: dict[str, Any], application_id: str) -> Response:
         raise Problem(422, detail=N_("Some fields need your attention."), errors={
             "declaration": [N_("Confirm that your answers are true to submit.")]})
     session = get_session()
-    citizen = current_user()
+    citizen = current_account()  # no ORM object: the submission writes with Core statements
     fingerprint = idempotency.request_fingerprint()
     # Read phase: nothing written yet, so other writers are not held up by it.
     application = owned_application_row(session, application_id, citizen)

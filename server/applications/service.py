@@ -29,7 +29,7 @@ from server.catalogue.models import ServiceDefinition
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
 from server.i18n import N_, translate
-from server.identity.models import User, utc_now
+from server.identity.models import Person, User, utc_now
 
 #: Due dates and "overdue" follow the agencies' calendar.
 AGENCY_TIME_ZONE = ZoneInfo("Asia/Tashkent")
@@ -75,7 +75,8 @@ def owned_application(session: Session, application_id: str, user: User) -> Appl
     return application
 
 
-def owned_application_row(session: Session, application_id: str, user: User) -> Application:
+def owned_application_row(session: Session, application_id: str, user: Person
+                          ) -> Application:
     """:func:`owned_application` for the submit path: one Core select, a detached object.
 
     The object is not in the session (changes to it are not saved): the submission writes

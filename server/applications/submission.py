@@ -22,7 +22,7 @@ from server.applications.workdays import add_working_days
 from server.errors import Problem
 from server.flows.engine import validate_application, validate_step
 from server.i18n import N_
-from server.identity.models import User, utc_now
+from server.identity.models import Person, User, utc_now
 
 INVALID = N_("Some fields need your attention.")
 
@@ -77,7 +77,7 @@ def check_submission(application: Application, locale: str) -> CheckedSubmission
 
 
 def record_submission(
-    session: Session, application: Application, citizen: User, checked: CheckedSubmission,
+    session: Session, application: Application, citizen: Person, checked: CheckedSubmission,
     notify_by_sms: bool,
 ) -> ApplicationEvent:
     """The write phase of a submission: numbered, due date set, citizen notified.
@@ -97,7 +97,7 @@ def record_submission(
 
 
 def submit(
-    session: Session, application: Application, citizen: User, notify_by_sms: bool,
+    session: Session, application: Application, citizen: Person, notify_by_sms: bool,
     locale: str,
 ) -> ApplicationEvent:
     """Check and record a submission in the caller's transaction (both phases at once)."""

@@ -7,7 +7,7 @@ SHA-256 digests (the token itself has 256 random bits, so a fast digest is enoug
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.engine import Dialect
@@ -61,6 +61,23 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Person(Protocol):
+    """What the lifecycle and notifications need of someone: a :class:`User`, or the
+    request's signed-in ``Account`` (:mod:`server.identity.auth`), read without the ORM."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def phone(self) -> str: ...
+
+    @property
+    def locale(self) -> str | None: ...
 
 
 class RefreshToken(Base):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from a11y_trees import payment_screen
+from tests.accessibility.a11y_trees import payment_screen
 from fontTools import subset
 from fontTools.ttLib import TTFont
 

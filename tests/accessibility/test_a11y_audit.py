@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from a11y_trees import replace_child
+from tests.accessibility.a11y_trees import replace_child
 
 from accessibility.audit import audit_tree, font_characters
 from accessibility.audit_cli import main

@@ -66,6 +66,16 @@ def test_access_tokens_check_signature_expiry_audience_and_algorithm() -> None:
     assert read_access_token("garbage", KEY) is None
 
 
+
+def test_a_remembered_access_token_still_expires(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Verified tokens are remembered per process; the clock must still end them.
+    token = issue_access_token(_user(), KEY)
+    assert read_access_token(token, KEY) is not None
+    expires = jwt.decode(token, options={"verify_signature": False})["exp"]
+    monkeypatch.setattr("server.identity.tokens.time.time", lambda: float(expires))
+    assert read_access_token(token, KEY) is None
+    assert read_access_token(token, "another key of at least thirty-two bytes") is None
+
 def test_totp_accepts_a_code_once() -> None:
     secret = pyotp.random_base32()
     user = User(totp_secret=secret)
