@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.accessibility.a11y_trees import payment_screen
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from accessibility.nodes import ScreenTree
 from accessibility.speech import Speech, create_speech
 from accessibility.speech.backends.recording import RecordingBackend
+from tests.accessibility.a11y_trees import payment_screen
 
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.accessibility.a11y_trees import replace_child
 
 from accessibility.audit import audit_tree, font_characters
 from accessibility.audit_cli import main
 from accessibility.nodes import Bounds, ScreenTree, State, save_tree
 from accessibility.themes import HIGH_CONTRAST_DARK
+from tests.accessibility.a11y_trees import replace_child
 
 
 def _seed(tree: ScreenTree, font: Path) -> ScreenTree:
