@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from server.applications.models import Application, ApplicationEvent
-from server.applications.statements import INSERT_EVENT, MOVE_APPLICATION, run
+from server.applications.statements import INSERT_EVENT, move_application, run
 from server.errors import Problem
 from server.i18n import N_
 
@@ -123,8 +123,7 @@ def transition(
                           errors={name: [N_("This field is required.")]})
     source = application.status
     values: dict[str, Any] = {"status": rule.target, "updated_at": now, **(changes or {})}
-    result = run(session, MOVE_APPLICATION, {
-        **values, "match_id": application.id, "match_sources": sorted(rule.sources)})
+    result = run(session, move_application(rule.sources), {**values, "match_id": application.id})
     if result.rowcount != 1:
         raise TransitionConflictError()
     for column, value in values.items():

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, bindparam
+from sqlalchemy import Table, bindparam, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert, Update
@@ -45,11 +45,20 @@ INSERT_NOTIFICATION = NOTIFICATIONS.insert().returning(NOTIFICATIONS.c.id)
 INSERT_SMS = SMS_OUTBOX.insert()
 INSERT_IDEMPOTENCY = IDEMPOTENCY.insert()
 
-#: ``UPDATE applications SET <given columns> WHERE id = :match_id AND status IN :match_sources``
-MOVE_APPLICATION: Update = APPLICATIONS.update().where(
-    APPLICATIONS.c.id == bindparam("match_id"),
-    APPLICATIONS.c.status.in_(bindparam("match_sources", expanding=True)),
-)
+
+
+@lru_cache(maxsize=32)
+def move_application(sources: frozenset[str]) -> Update:
+    """``UPDATE applications SET <given columns> WHERE id = :match_id AND status is one of
+    sources``, one statement per set of sources.
+
+    The sources are part of the statement rather than an expanding ``IN`` parameter, which
+    SQLAlchemy renders into the SQL string again on every execution.
+    """
+    return APPLICATIONS.update().where(
+        APPLICATIONS.c.id == bindparam("match_id"),
+        or_(*(APPLICATIONS.c.status == status for status in sorted(sources))),
+    )
 
 
 #: One application by id, as a row (the submit path builds a transient object from it).
