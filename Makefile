@@ -16,9 +16,9 @@ SYSTEM_PACKAGES := gettext xvfb xauth espeak-ng libespeak-ng1 alsa-utils wrk lib
 	screenshots
 
 help:
-	@echo "make run    serve the API on http://127.0.0.1:\$${PORT:-8000} (installs, migrates, seeds)"
+	@echo "make run    serve the API on http://127.0.0.1:$(PORT) (installs, migrates, seeds)"
 	@echo "make test   install what the tests need and run the whole suite"
-	@echo "other targets: install system-deps translations migrate seed lint bench"
+	@echo "other targets: install system-deps translations migrate seed simulator mobile screenshots lint bench"
 	@echo "translators: translate-extract translate-update translate-compile translate-check translate-stats translate-transliterate (locales/README.md)"
 
 install: $(INSTALL_STAMP)

@@ -19,12 +19,7 @@ from typing import Final
 from accessibility.nodes import AccessibleNode, Role, State
 from accessibility.speech.backends.base import Priority
 from locales.catalogs import translations
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext marker name translators know
-    """Mark ``message`` for extraction; it is translated when spoken."""
-    return message
-
+from locales.markers import N_
 
 #: How each role is spoken (TEXT and GROUP say nothing: their content speaks for them).
 ROLE_NAMES: Final[dict[Role, str]] = {

@@ -25,11 +25,7 @@ from accessibility.nodes import NAMED_ROLES, AccessibleNode, ScreenTree, State
 from accessibility.themes import Theme, get_theme
 from accessibility.typescale import MIN_TARGET_DP
 from locales.catalogs import translations
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext marker name translators know
-    return message
-
+from locales.markers import N_
 
 #: Sizes within this many dp count as equal (layouts round to fractions of a pixel).
 _TOLERANCE_DP: Final[float] = 0.5

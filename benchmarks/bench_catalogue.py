@@ -3,7 +3,8 @@
     python benchmarks/bench_catalogue.py [--duration 10]
 
 In one run, with the shared harness (gunicorn, 2 sync workers; ``wrk -t2 -c64 --latency``):
-- H, the trivial Flask JSON endpoint (benchmarks/hello_app.py);
+- H, the trivial Flask JSON endpoint (benchmarks/hello_app.py), measured between the others
+  so that each is set against H of its own moment (the machine is shared);
 - ``/api/v1/catalogue`` and ``/api/v1/services/{id}`` in each locale, on a catalogue of 5,000
   services (the bundled ones plus generated ones): target >= 0.8 × H with p99 <= 25 ms;
 - search (``/api/v1/catalogue?q=...``; queries rotate over real and generated words and all
@@ -19,6 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,11 +32,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generated_services import write_services  # noqa: E402
 from harness import (  # noqa: E402
+    BASELINE_PATH,
+    BASELINE_SPEC,
     WrkResult,
     app_environment,
     append_results,
     gunicorn,
-    measure_baseline,
     migrated_sqlite,
     parse_duration,
     parse_wrk,
@@ -99,10 +104,39 @@ def in_process_search_cost(services: Path, words: list[str], rounds: int = 30) -
     return (time.perf_counter() - start) / (rounds * len(chosen)) * 1e6
 
 
-Row = tuple[str, WrkResult, str]
+@dataclass(frozen=True)
+class Row:
+    name: str
+    result: WrkResult
+    kind: str  # "read", "search" or "reference"
+    h_rate: float  # H req/s measured right before and after this row (mean)
 
 
-def measure(duration: int) -> tuple[WrkResult, list[Row], dict[str, float]]:
+class PairedBaseline:
+    """H measured between the endpoints, so each endpoint is judged against H of its moment.
+
+    The machine is shared: other work comes and goes within a run and moved H by up to 30 %
+    between the start and the end of one.  Runs go H, E1, H, E2, H, ... and each E is set
+    against the mean of the H just before and just after it.
+    """
+
+    def __init__(self, url: str, duration: int) -> None:
+        self.url = url
+        self.duration = duration
+        self.runs: list[WrkResult] = [self._h()]
+
+    def _h(self) -> WrkResult:
+        return run_wrk(self.url, max(2, self.duration // 2))
+
+    def measure(self, name: str, kind: str, run: Callable[[], WrkResult]) -> Row:
+        result = run()
+        before, after = self.runs[-1], self._h()
+        self.runs.append(after)
+        h_rate = (before.requests_per_second + after.requests_per_second) / 2
+        return Row(name, result, kind, h_rate)
+
+
+def measure(duration: int) -> tuple[PairedBaseline, list[Row], dict[str, float]]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="xizmat-bench-") as temp:
         work = Path(temp)
@@ -112,35 +146,28 @@ def measure(duration: int) -> tuple[WrkResult, list[Row], dict[str, float]]:
                  "index 5000": in_process_search_cost(work / "s5000", words)}
         env = {**app_environment(work, migrated_sqlite(work)),
                "GUNICORN_CMD_ARGS": GUNICORN_ARGS}
-        first_baseline = measure_baseline(duration)
-        with gunicorn(app_spec(work / "s5000"), "/api/v1/catalogue", env) as base_url:
+        with gunicorn(BASELINE_SPEC, BASELINE_PATH) as h_url, \
+                gunicorn(app_spec(work / "s5000"), "/api/v1/catalogue", env) as base_url:
+            baseline = PairedBaseline(h_url + BASELINE_PATH, duration)
             # The floor: what every request of the app costs (logging, locale, limits).
-            floor = run_wrk(base_url + "/api/v1/health", duration)
-            rows.append(("app floor: /api/v1/health (foundation)", floor, "reference"))
+            rows.append(baseline.measure(
+                "app floor: /api/v1/health (foundation)", "reference",
+                lambda: run_wrk(base_url + "/api/v1/health", duration)))
             for tag in LOCALES:
                 for name, path in ((f"/catalogue {tag}", f"/api/v1/catalogue?lang={tag}"),
                                    (f"/services/id-card {tag}",
                                     f"/api/v1/services/id-card?lang={tag}")):
-                    rows.append((name, run_wrk(base_url + path, duration), "read"))
-            search = wrk_rotating(base_url, search_paths(words), duration)
-            rows.append(("search, 5,000 services", search, "search"))
-        with gunicorn(app_spec(work / "s500"), "/api/v1/catalogue", env) as base_url:
-            small = wrk_rotating(base_url, search_paths(words), duration)
-            rows.append(("search, 500 services", small, "reference"))
-        costs["http 500"] = 1 / small.requests_per_second
-        costs["http 5000"] = 1 / search.requests_per_second
-        # H again: the machine drifts during a run, so targets are judged against the mean.
-        last_baseline = measure_baseline(duration)
-    baseline = WrkResult(
-        (first_baseline.requests_per_second + last_baseline.requests_per_second) / 2,
-        max(first_baseline.p50_ms, last_baseline.p50_ms),
-        max(first_baseline.p99_ms, last_baseline.p99_ms),
-        first_baseline.requests + last_baseline.requests,
-        first_baseline.non_success + last_baseline.non_success,
-        first_baseline.socket_errors + last_baseline.socket_errors,
-    )
-    costs["h first"], costs["h last"] = (first_baseline.requests_per_second,
-                                         last_baseline.requests_per_second)
+                    rows.append(baseline.measure(
+                        name, "read", partial(run_wrk, base_url + path, duration)))
+            rows.append(baseline.measure(
+                "search, 5,000 services", "search",
+                lambda: wrk_rotating(base_url, search_paths(words), duration)))
+            with gunicorn(app_spec(work / "s500"), "/api/v1/catalogue", env) as small_url:
+                rows.append(baseline.measure(
+                    "search, 500 services", "reference",
+                    lambda: wrk_rotating(small_url, search_paths(words), duration)))
+        costs["http 500"] = 1 / rows[-1].result.requests_per_second
+        costs["http 5000"] = 1 / rows[-2].result.requests_per_second
     return baseline, rows, costs
 
 
@@ -157,20 +184,27 @@ def _said(met: bool) -> str:
     return "met" if met else "NOT met"
 
 
-def report(baseline: WrkResult, rows: list[Row], costs: dict[str, float], duration: int) -> None:
-    h_rate = baseline.requests_per_second
-    lines = ["| endpoint | req/s | p50 ms | p99 ms | ÷ H | errors | target |",
-             "|---|---:|---:|---:|---:|---:|---|",
-             f"| H: Flask jsonify 2 KB (mean of {costs['h first']:,.0f} before and "
-             f"{costs['h last']:,.0f} after) | {h_rate:,.0f} | {baseline.p50_ms:.1f} | "
-             f"{baseline.p99_ms:.1f} | 1.00 | {baseline.errors(200)} | |"]
-    lines += [f"| {name} | {r.requests_per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
-              f"{r.requests_per_second / h_rate:.2f} | {r.errors(200)} | "
-              f"{_verdict(kind, r, h_rate)} |"
-              for name, r, kind in rows]
+def report(baseline: PairedBaseline, rows: list[Row], costs: dict[str, float],
+           duration: int) -> None:
+    h_rates = [run.requests_per_second for run in baseline.runs]
+    h_mean = sum(h_rates) / len(h_rates)
+    lines = ["| endpoint | req/s | p50 ms | p99 ms | H req/s (paired) | ÷ H | errors | target |",
+             "|---|---:|---:|---:|---:|---:|---:|---|",
+             f"| H: Flask jsonify 2 KB ({len(h_rates)} runs of {max(2, duration // 2)} s between "
+             f"the others, {min(h_rates):,.0f} to {max(h_rates):,.0f}) | {h_mean:,.0f} | "
+             f"{max(r.p50_ms for r in baseline.runs):.1f} | "
+             f"{max(r.p99_ms for r in baseline.runs):.1f} | | 1.00 | "
+             f"{sum(r.errors(200) for r in baseline.runs)} | |"]
+    lines += [f"| {row.name} | {row.result.requests_per_second:,.0f} | {row.result.p50_ms:.1f} | "
+              f"{row.result.p99_ms:.1f} | {row.h_rate:,.0f} | "
+              f"{row.result.requests_per_second / row.h_rate:.2f} | {row.result.errors(200)} | "
+              f"{_verdict(row.kind, row.result, row.h_rate)} |"
+              for row in rows]
     http_growth = costs["http 5000"] / costs["http 500"]
     index_growth = costs["index 5000"] / costs["index 500"]
-    notes = (f"Search cost from 500 to 5,000 services (10 x): per HTTP request x{http_growth:.2f}; "
+    notes = (f"Each row's ÷ H is against the mean of the H runs just before and after it (the "
+             f"H row gives the maximum p50/p99 of those runs).  Search cost from 500 to 5,000 "
+             f"services (10 x): per HTTP request x{http_growth:.2f}; "
              f"per query in the index alone {costs['index 500']:.0f} -> "
              f"{costs['index 5000']:.0f} µs (x{index_growth:.2f}). Less than linear: "
              f"{_said(http_growth < 10 and index_growth < 10)}.")

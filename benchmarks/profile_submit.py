@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import pstats
 import sys
@@ -89,6 +90,9 @@ def measure(url: str, folder: Path, args: argparse.Namespace) -> int:
     token, ids = prepare(url, folder, args.count + warmup)
     app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(folder / "instance"),
                       "RATELIMIT_ENABLED": False, "LOG_LEVEL": "INFO"})
+    # As gunicorn.conf.py does in every worker once the app is loaded.
+    gc.collect()
+    gc.freeze()
     headers = {"Authorization": f"Bearer {token}"}
     calls = [wsgi_caller(app, "POST", f"/api/v1/applications/{draft}/submit",
                          {**headers, "Idempotency-Key": f"profile-{n}"}, b'{"declaration": true}')

@@ -15,18 +15,13 @@ from pathlib import Path
 from typing import Final
 
 from locales import LOCALES_DIR
+from locales.markers import N_
 from locales.uzbek import (
     LATIN_KEPT,
     MODIFIER_APOSTROPHE,
     MODIFIER_TURNED_COMMA,
     normalize_apostrophes,
 )
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext marker the extractor looks for
-    """Mark ``message`` for the ``common`` catalog; it is rendered later, in the reader's locale."""
-    return message
-
 
 Problem = tuple[str, dict[str, object]]
 

@@ -29,8 +29,9 @@ from babel.messages.pofile import PoFileError, read_po
 from locales import SUPPORTED_LOCALES
 from locales import check_rules as rules
 from locales.catalogs import translations
-from locales.check_rules import N_, Problem
+from locales.check_rules import Problem
 from locales.extraction import REPO_LAYOUT, Layout, chosen_domains, template_is_current
+from locales.markers import N_, _n
 
 #: Locales that ship: every entry must be translated and reviewed.
 RELEASE_LOCALES: Final[tuple[str, ...]] = SUPPORTED_LOCALES
@@ -61,11 +62,6 @@ class Finding:
         """The reason in ``locale`` (from the ``common`` catalog)."""
         message: str = translations(locale, ("common",)).gettext(self.reason)
         return message % self.params if self.params else message
-
-
-def _n(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a plural pair for extraction (keyword ``_n:1,2``)."""
-    return singular, plural
 
 
 _ALL_PASS: Final[str] = N_("All catalogs pass every check.")

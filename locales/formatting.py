@@ -26,18 +26,9 @@ from babel.numbers import format_decimal
 
 from locales import SUPPORTED_LOCALES
 from locales.catalogs import translations
+from locales.markers import N_, _n
 from locales.speller import MONTH_NAMES
 from locales.uzbek import normalize_apostrophes
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext marker for the extractor
-    return message
-
-
-def _n(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a plural pair for extraction (keyword ``_n:1,2``); rendered by :func:`_plural`."""
-    return singular, plural
-
 
 #: Units a duration can be given in, with their plural pair (``%(num)s`` is the number).
 DURATION_UNITS: Final[dict[str, tuple[str, str]]] = {

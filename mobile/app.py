@@ -18,7 +18,6 @@ from kivy.metrics import Metrics
 from kivy.properties import BooleanProperty, DictProperty, NumericProperty, StringProperty
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 from kivy.uix.widget import Widget
-from kivy.utils import get_color_from_hex
 
 from accessibility.nodes import save_tree
 from accessibility.themes import Theme, get_theme
@@ -27,12 +26,15 @@ from locales import BCP47_TAGS, DEFAULT_LOCALE, to_bcp47
 from mobile.a11y.export import export_screen
 from mobile.a11y.focus import FocusManager
 from mobile.a11y.voice import Voice
-from mobile.api import ApiError, Outbox, ProblemError, XizmatApi
+from mobile.api import ApiError, AuthenticationError, Outbox, ProblemError, XizmatApi
 from mobile.fonts import register_fonts
 from mobile.i18n import Translator
+from mobile.palette import palette
 from mobile.preferences import Preferences, words_per_minute
 from mobile.screens import SCREENS
 from mobile.screens.base import XScreen
+from mobile.screens.home import regions_of
+from mobile.session_watch import SessionWatch
 from mobile.store import DraftStore
 from mobile.worker import Background
 
@@ -41,19 +43,6 @@ SERVER_PREFERENCE_DEFAULTS = {"font_scale": 1.0, "theme": "default", "speech": F
                               "speech_rate": 1.0}
 BCP47_LOCALES = {tag: locale for locale, tag in BCP47_TAGS.items()}
 KV_DIR = Path(__file__).resolve().parent / "kv"
-THEME_ROLES = ("background", "surface", "text", "text_secondary", "placeholder", "primary",
-               "on_primary", "border", "focus", "error", "link")
-
-
-def regions_of(answer: Any) -> list[dict[str, Any]]:
-    items = answer.get("items", answer.get("regions", [])) if isinstance(answer, dict) else answer
-    return [item for item in items or [] if isinstance(item, dict)]
-
-
-def palette(theme: Theme) -> dict[str, list[float]]:
-    colours = {role: get_color_from_hex(getattr(theme, role)) for role in THEME_ROLES}
-    colours[""] = [0.0, 0.0, 0.0, 0.0]  # "no colour": a widget that paints no background
-    return colours
 
 
 class XizmatApp(App):
@@ -79,8 +68,11 @@ class XizmatApp(App):
         self.history: list[str] = []
         self.context: dict[str, Any] = {}
         self.font_path = str(register_fonts())
-        self.worker = Background(lambda error: self.say_error(self.error_text(error)))
+        self.worker = Background(self.report_failure)
+        self.session = SessionWatch(self)
         self.focus_manager: FocusManager | None = None
+        #: The widget to focus when the next screen shows (instead of its first control).
+        self.return_focus: Widget | None = None
         self._announce_trigger = Clock.create_trigger(self._announce_current, 0.05)
         self.sm: ScreenManager | None = None
         #: With XIZMAT_EXPORT_TREES set, each screen's tree is saved there as it opens.
@@ -107,9 +99,11 @@ class XizmatApp(App):
         self.go(first, remember=False)
         Clock.schedule_interval(lambda _dt: self.flush_outbox(), 30)
         Clock.schedule_once(lambda _dt: self.flush_outbox(), 1)
+        self.session.start()
         return self.sm
 
     def on_stop(self) -> None:
+        self.session.stop()
         if self.focus_manager is not None:
             self.focus_manager.stop()
         self.worker.stop()
@@ -238,7 +232,12 @@ class XizmatApp(App):
         screen = self.sm.current_screen
         self.voice.screen(screen.title, screen.summary, self.locale)
         if self.focus_manager is not None:
-            self.focus_manager.focus_first(speak=True)
+            # Back from an interruption (the session warning): where the citizen was.
+            back_to, self.return_focus = self.return_focus, None
+            if back_to is not None and back_to in self.focus_manager.order():
+                self.focus_manager.focus(back_to)
+            else:
+                self.focus_manager.focus_first(speak=True)
         if self.trees_dir is not None:
             self.export_tree(screen, self.trees_dir)
 
@@ -273,6 +272,14 @@ class XizmatApp(App):
             return
         self.voice.field_errors(len(fields), self.locale)
         self.focus(fields[0])
+
+    def report_failure(self, error: BaseException) -> None:
+        """A background call failed: a refused sign-in ends the session (work kept),
+        anything else is said as an error."""
+        if isinstance(error, AuthenticationError):
+            self.session.ended(refused=True)
+        else:
+            self.say_error(self.error_text(error))
 
     def error_text(self, error: BaseException) -> str:
         if isinstance(error, ProblemError) and error.text:

@@ -5,6 +5,7 @@ The same small language as the server's flow engine (``{field, equals}``, ``{fie
 in the end (it drops hidden fields' values); the phone only shows and hides fields.
 """
 
+# server/catalogue/conditions.py evaluates the same language; the client cannot import server.
 from __future__ import annotations
 
 from collections.abc import Mapping

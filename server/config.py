@@ -14,8 +14,13 @@ import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Final
+
+from locales import LOCALES_DIR
+from server.catalogue.service import REFERENCE_DIR, SERVICES_DIR
+from server.catalogue.wording import DEFAULT_BHM_AMOUNT, DEFAULT_BHM_EFFECTIVE
 
 ENV_PREFIX: Final[str] = "XIZMAT_"
 
@@ -49,6 +54,17 @@ def _parse_log_level(raw: str) -> str:
 
 def _parse_text(raw: str) -> str:
     return raw.strip()
+
+
+def _parse_folder(raw: str) -> Path:
+    path = Path(raw.strip())
+    if not path.is_dir():
+        raise ValueError("expected an existing folder")
+    return path
+
+
+def _parse_date(raw: str) -> date:
+    return date.fromisoformat(raw.strip())  # its ValueError names the expected form
 
 
 def instance_secret_key(instance: Path) -> str:
@@ -125,7 +141,44 @@ SETTINGS: Final[tuple[Setting, ...]] = (
         lambda _instance: "INFO",
         "level of the JSON request log",
     ),
+    Setting(
+        "BHM_AMOUNT",
+        _parse_positive_int,
+        lambda _instance: DEFAULT_BHM_AMOUNT,
+        "base calculation amount (BHM) in whole soʻm, for fees set as its multiple",
+    ),
+    Setting(
+        "BHM_EFFECTIVE",
+        _parse_date,
+        lambda _instance: DEFAULT_BHM_EFFECTIVE,
+        "the day that BHM value took effect (ISO date)",
+    ),
+    Setting(
+        "CATALOGUE_SERVICES_DIR",
+        _parse_folder,
+        lambda _instance: SERVICES_DIR,
+        "folder of the service definition files (YAML)",
+    ),
+    Setting(
+        "CATALOGUE_REFERENCE_DIR",
+        _parse_folder,
+        lambda _instance: REFERENCE_DIR,
+        "folder of the reference data (agencies, categories, life events, regions)",
+    ),
+    Setting(
+        "CATALOGUE_LOCALES_DIR",
+        _parse_folder,
+        lambda _instance: LOCALES_DIR,
+        "folder of the gettext catalogs the service texts are checked against",
+    ),
+    Setting(
+        "CATALOGUE_REQUIRE_TRANSLATIONS",
+        _parse_bool,
+        lambda _instance: True,
+        "refuse to start while a service text lacks a translation in any locale",
+    ),
 )
+_SETTINGS_BY_KEY: Final[dict[str, Setting]] = {setting.key: setting for setting in SETTINGS}
 
 
 def default_instance_path() -> Path:
@@ -149,16 +202,35 @@ def load_config(
     config: dict[str, Any] = {}
     for setting in SETTINGS:
         if setting.key in overrides:
-            config[setting.key] = overrides[setting.key]
-            continue
-        raw = env.get(setting.env_name)
-        if raw is None or raw.strip() == "":
-            config[setting.key] = setting.default(instance)
-            continue
-        try:
-            config[setting.key] = setting.parse(raw)
-        except ValueError as error:
-            raise ConfigError(f"{setting.env_name}={raw!r} is not valid: {error}") from error
+            config[setting.key] = _parsed_override(setting, overrides[setting.key])
+        else:
+            config[setting.key] = _from_environment(setting, env, instance)
     for key, value in overrides.items():
         config.setdefault(key, value)
     return config
+
+
+def read_setting(key: str, environ: Mapping[str, str] | None = None) -> Any:
+    """One setting from ``XIZMAT_<key>`` or its default, for commands that build no app."""
+    env = os.environ if environ is None else environ
+    return _from_environment(_SETTINGS_BY_KEY[key], env, default_instance_path())
+
+
+def _from_environment(setting: Setting, env: Mapping[str, str], instance: Path) -> Any:
+    raw = env.get(setting.env_name)
+    if raw is None or raw.strip() == "":
+        return setting.default(instance)
+    try:
+        return setting.parse(raw)
+    except ValueError as error:
+        raise ConfigError(f"{setting.env_name}={raw!r} is not valid: {error}") from error
+
+
+def _parsed_override(setting: Setting, value: Any) -> Any:
+    """A test dict's value: text is parsed like the variable's, anything else taken as typed."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return setting.parse(value)
+    except ValueError as error:
+        raise ConfigError(f"{setting.key}={value!r} is not valid: {error}") from error

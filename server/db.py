@@ -9,6 +9,7 @@ it from every gunicorn worker makes SQLite report "database is locked".
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from flask import Flask, current_app, g
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 # Constraint names fixed by convention, so migrations can refer to them on every backend.
@@ -34,6 +36,8 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 SQLITE_AUTOCHECKPOINT_PAGES = 8000
 #: Commits of one process after which its next request end checkpoints the log.
 CHECKPOINT_AFTER_COMMITS = 40
+
+logger = logging.getLogger(__name__)
 
 _ENGINE_KEY = "xizmat_engine"
 _SESSIONMAKER_KEY = "xizmat_sessionmaker"
@@ -63,9 +67,7 @@ def make_engine(url: str, **options: Any) -> Engine:
         engine = create_engine(url, **options)
         event.listen(engine, "connect", _configure_sqlite_connection)
         if not _is_memory_url(url):
-            checkpoints = WalCheckpoints()
-            event.listen(engine, "commit", checkpoints.count_commit)
-            _wal_checkpoints[engine] = checkpoints
+            _wal_checkpoints[engine] = WalCheckpoints()
         return engine
     if url.startswith("postgresql"):
         # Fail fast when the server is down, so /ready answers 503 instead of hanging.
@@ -108,7 +110,7 @@ class WalCheckpoints:
         self._lock = threading.Lock()
         self._commits = 0
 
-    def count_commit(self, _connection: Any) -> None:
+    def count_commit(self, _session: Any) -> None:
         with self._lock:
             self._commits += 1
 
@@ -117,8 +119,12 @@ class WalCheckpoints:
             if self._commits < CHECKPOINT_AFTER_COMMITS:
                 return
             self._commits = 0
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        try:
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        except SQLAlchemyError:
+            # The request has already been answered; the next due request tries again.
+            logger.warning("WAL checkpoint failed", exc_info=True)
 
 
 #: The checkpointer of each file-backed SQLite engine.
@@ -139,7 +145,13 @@ def init_app(app: Flask) -> None:
     """Create the app's engine (once) and close each request's session at teardown."""
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions[_ENGINE_KEY] = engine
-    app.extensions[_SESSIONMAKER_KEY] = sessionmaker(bind=engine, expire_on_commit=False)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    app.extensions[_SESSIONMAKER_KEY] = factory
+    checkpoints = _wal_checkpoints.get(engine)
+    if checkpoints is not None:
+        # Counted by a session event: any engine-level listener would make SQLAlchemy
+        # dispatch events around every statement (measured: a tenth of a submission).
+        event.listen(factory, "after_commit", checkpoints.count_commit)
     app.teardown_appcontext(_close_session)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from locales import SUPPORTED_LOCALES
+from locales.negotiation import match_tag
 
 #: espeak-ng voice identifiers (as pyttsx3 lists them) by locale folder name.
 ESPEAK_VOICES: Final[dict[str, str]] = {
@@ -19,20 +20,6 @@ ESPEAK_VOICES: Final[dict[str, str]] = {
     "uz_Cyrl": "trk/uz",
     "ru": "zle/ru",
     "en": "gmw/en-us",
-}
-
-#: Other spellings of a language callers may hold (BCP 47 tags, bare language codes).
-_ALIASES: Final[dict[str, str]] = {
-    "uz": "uz_Latn",
-    "uz-latn": "uz_Latn",
-    "uz-cyrl": "uz_Cyrl",
-    "uz_latn": "uz_Latn",
-    "uz_cyrl": "uz_Cyrl",
-    "ru": "ru",
-    "ru-ru": "ru",
-    "en": "en",
-    "en-us": "en",
-    "en-gb": "en",
 }
 
 #: Preference keys the user's settings are stored under (``User.preferences``).
@@ -49,12 +36,12 @@ def normalize_language(language: str) -> str:
     """A locale folder name (``uz_Latn``) for a locale name or BCP 47 tag; ValueError if unknown."""
     if language in SUPPORTED_LOCALES:
         return language
-    try:
-        return _ALIASES[language.strip().lower()]
-    except KeyError:
+    # The same matching as the server's locale negotiation: uz -> uz_Latn, en-GB -> en.
+    locale = match_tag(language)
+    if locale is None:
         raise ValueError(
-            f"no voice for language {language!r}; expected one of {SUPPORTED_LOCALES}"
-        ) from None
+            f"no voice for language {language!r}; expected one of {SUPPORTED_LOCALES}")
+    return locale
 
 
 def voice_for(language: str) -> str:

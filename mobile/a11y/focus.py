@@ -51,6 +51,18 @@ def focusables(root: Widget) -> list[Widget]:
     ]
 
 
+def settle_scroll(view: ScrollView) -> None:
+    """Stop the scroll effect where the view now is.
+
+    Setting ``scroll_y`` leaves Kivy's effect behind: one still bouncing (after the content
+    grew under it, say) keeps moving and drags the view back, off the focused widget.
+    """
+    effect = view.effect_y
+    if effect is not None:
+        effect.velocity = 0
+        effect.value = effect.max * view.scroll_y
+
+
 class FocusManager:
     """One focus for the app: which widget has it, and what each key does with it."""
 
@@ -168,5 +180,6 @@ class FocusManager:
         while node is not None and node is not node.parent:
             if isinstance(node, ScrollView):
                 node.scroll_to(widget, padding=dp(24), animate=False)
+                settle_scroll(node)
                 return
             node = node.parent

@@ -75,6 +75,11 @@ class Voice:
     def error(self, text: str, locale: str) -> None:
         self.announce(announcements.error_message(text, locale))
 
+    def alert(self, text: str, locale: str) -> None:
+        """Something the person must know at once that is not their error (the session
+        ended): assertive, without the "Error:" prefix."""
+        self.announce(Announcement(text, locale, Priority.ASSERTIVE, announcements.ERROR))
+
     def field_errors(self, count: int, locale: str) -> None:
         self.announce(announcements.error_summary(count, locale))
 

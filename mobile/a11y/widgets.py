@@ -93,6 +93,20 @@ class XListItem(XButton):
     payload = ObjectProperty(None, allownone=True)
 
 
+class XRow(XListItem):
+    """A read-only entry of a list (a log record): focusable, so that the arrow keys read the
+    list row by row, but with nothing to activate (said as a list item, not a button)."""
+
+    a11y_role = StringProperty(Role.LIST_ITEM.value)
+
+    @property
+    def a11y_focusable(self) -> bool:
+        return True
+
+    def a11y_activate(self) -> bool:
+        return False
+
+
 class XList(Accessible, BoxLayout):
     """A vertical list; its items are reached with the arrow keys as well as Tab."""
 

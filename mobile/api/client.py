@@ -146,7 +146,7 @@ class XizmatApi:
         if otp:
             body["otp"] = otp
         answer = self.call("POST", "/auth/login", json=body)
-        self.tokens.save(answer or {})
+        self.tokens.save(answer or {}, new_session=True)
         return answer
 
     def register(self, pinfl: str, phone: str, password: str, full_name: str = "") -> Any:
@@ -155,7 +155,7 @@ class XizmatApi:
             body["full_name"] = full_name
         answer = self.call("POST", "/auth/register", json=body)
         if isinstance(answer, dict) and answer.get("access_token"):
-            self.tokens.save(answer)
+            self.tokens.save(answer, new_session=True)
         return answer
 
     def sign_out(self) -> None:
@@ -167,6 +167,13 @@ class XizmatApi:
             pass  # signing out on the phone must work offline; the token expires anyway
         finally:
             self.tokens.clear()
+
+    def extend_session(self) -> bool:
+        """Renew the tokens now (the citizen asked to stay signed in); False when the server
+        refused (the sign-in has ended) - the tokens are then gone."""
+        if self.tokens.refresh_token is None:
+            return False
+        return self._refresh()
 
     def me(self) -> Any:
         return self.call("GET", "/me")
@@ -229,6 +236,26 @@ class XizmatApi:
 
     def mark_notification_read(self, notification_id: Any) -> Any:
         return self.call("POST", f"/me/notifications/{notification_id}/read", json={})
+
+    # -- proactive services and the data-access log -------------------------------------------
+    def offers(self, status: str = "") -> Any:
+        return self.call("GET", "/me/offers", params={"status": status} if status else None)
+
+    def offer(self, offer_id: Any) -> Any:
+        return self.call("GET", f"/me/offers/{offer_id}")
+
+    def accept_offer(self, offer_id: Any, answers: Mapping[str, Any]) -> Any:
+        """Accept in one step, with the answers the registries could not give (the server
+        answers a repeat with the same application, so a retry is harmless)."""
+        return self.call("POST", f"/me/offers/{offer_id}/accept",
+                         json={"values": dict(answers), "notify_by_sms": True})
+
+    def decline_offer(self, offer_id: Any) -> Any:
+        return self.call("POST", f"/me/offers/{offer_id}/decline", json={})
+
+    def data_access(self, before: int | None = None) -> Any:
+        return self.call("GET", "/me/data-access",
+                         params={"before": before} if before is not None else None)
 
     def close(self) -> None:
         self.transport.close()

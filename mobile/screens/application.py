@@ -25,6 +25,9 @@ class ApplicationScreen(XScreen):
         self.next_text = self.timeline = self.question = ""
         self.app.background(lambda: self.app.api.application(self.application_id), self.show)
 
+    def resume_context(self) -> dict[str, Any]:
+        return {"application_id": self.application_id}
+
     def show(self, application: Any) -> None:
         if not isinstance(application, Mapping):
             return

@@ -21,6 +21,10 @@ class XScreen(Screen):
     def prepare(self, **context: Any) -> None:
         """Fill the screen for what the user chose on the previous one (before it shows)."""
 
+    def resume_context(self) -> dict[str, Any]:
+        """What :meth:`prepare` needs to show this screen again after a new sign-in."""
+        return {}
+
     def back(self) -> bool:
         """Escape on this screen: True when the screen handled it (else the app goes back)."""
         return False

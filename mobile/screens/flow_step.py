@@ -42,6 +42,9 @@ class FlowStepScreen(XScreen):
         draft.step_index = self.index
         app.drafts.save(draft)
 
+    def resume_context(self) -> dict[str, Any]:
+        return {"index": self.index}
+
     def remember(self, name: str, value: Any) -> None:
         """Every change is written to the phone at once: a draft typed offline is never lost."""
         self.app.drafts.set_value(self.app.context["draft"].service_id, self.step_id, name, value)

@@ -18,12 +18,27 @@ def items_of(answer: Any) -> list[Mapping[str, Any]]:
     return [item for item in answer or [] if isinstance(item, Mapping)]
 
 
+def pending_count_text(tr: Any, count: int) -> str:
+    return str(tr._n("%(count)d offer waits for your answer",
+                     "%(count)d offers wait for your answer", count))
+
+
+def regions_of(answer: Any) -> list[dict[str, Any]]:
+    """The regions (with their districts) of a ``/regions`` answer."""
+    items = answer.get("items", answer.get("regions", [])) if isinstance(answer, dict) else answer
+    return [item for item in items or [] if isinstance(item, dict)]
+
+
 class HomeScreen(XScreen):
     results_title = StringProperty("")
+    #: "2 offers wait for your answer" (empty when there are none).
+    offers_text = StringProperty("")
     #: The language the life events and categories were loaded in (reloaded on a change).
     loaded_locale = StringProperty("")
 
     def prepare(self, **context: Any) -> None:
+        self.app.background(lambda: self.app.api.offers("pending"), self.show_offers,
+                            lambda _error: None)
         if self.loaded_locale != self.app.locale:
             self.loaded_locale = self.app.locale
             self.ids.results.clear_widgets()
@@ -34,6 +49,13 @@ class HomeScreen(XScreen):
             self.app.background(self.app.api.categories,
                                 lambda answer: self.fill(self.ids.categories, answer,
                                                          self.open_category))
+
+    def show_offers(self, answer: Any) -> None:
+        """The state offers something: say so (politely, after the screen's title)."""
+        count = len(items_of(answer))
+        self.offers_text = pending_count_text(self.app.tr, count) if count else ""
+        if count:
+            self.app.say_status(self.offers_text)
 
     def fill(self, box: XList, answer: Any, action: Any, detail_key: str = "") -> None:
         box.clear_widgets()
@@ -74,4 +96,5 @@ class HomeScreen(XScreen):
         self.search(category=str(item.payload.get("id")))
 
     def sign_out(self) -> None:
+        self.app.session.resume = None  # signing out on purpose: start afresh next time
         self.app.background(self.app.api.sign_out, lambda _r: self.app.go("sign_in"))

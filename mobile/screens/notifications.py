@@ -38,5 +38,7 @@ class NotificationsScreen(XScreen):
         entry = item.payload
         self.app.background(lambda: self.app.api.mark_notification_read(entry.get("id")),
                             lambda _r: None, lambda _e: None)
-        if entry.get("application_id"):
+        if entry.get("offer_id"):
+            self.app.go("offer", offer_id=entry["offer_id"])
+        elif entry.get("application_id"):
             self.app.go("application", application_id=entry["application_id"])

@@ -36,6 +36,9 @@ class ServiceScreen(XScreen):
             self.service_summary = self.description = self.facts = self.requirements = ""
         self.app.background(lambda: self.app.api.service(service_id), self.show)
 
+    def resume_context(self) -> dict[str, Any]:
+        return {"service_id": self.service_id}
+
     def show(self, service: Any) -> None:
         if not isinstance(service, Mapping):
             return

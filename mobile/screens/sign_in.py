@@ -31,8 +31,7 @@ class SignInScreen(XScreen):
     def signed_in(self, _answer: Any) -> None:
         self.ids.password.text = ""
         self.app.load_profile()
-        self.app.history.clear()
-        self.app.go("home", remember=False)
+        self.app.session.signed_in()
 
     def failed(self, error: BaseException) -> None:
         text = self.app.error_text(error)

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from server.applications.models import Application, Notification
-from server.applications.statements import INSERT_SMS, run
+from server.applications.prepared import write
+from server.applications.statements import INSERT_SMS
 from server.identity.models import Person, utc_now
 
 
@@ -99,7 +100,7 @@ class SmsOutboxChannel(Channel):
         )
 
     def deliver(self, session: Session, delivery: Delivery, text: str, locale: str) -> None:
-        run(session, INSERT_SMS, {
+        write(session, INSERT_SMS, {
             "user_id": delivery.recipient.id, "phone": delivery.recipient.phone,
             "locale": locale, "text": text, "notification_id": delivery.notification.id,
             "created_at": delivery.notification.created_at or utc_now()})

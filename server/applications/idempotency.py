@@ -20,7 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.applications.models import IdempotencyRecord
-from server.applications.statements import INSERT_IDEMPOTENCY, run
+from server.applications.prepared import write
+from server.applications.statements import INSERT_IDEMPOTENCY
 from server.errors import Problem
 from server.i18n import N_
 from server.identity.models import utc_now
@@ -69,7 +70,7 @@ def store(session: Session, user_id: int, key: str, request_hash: str, status: i
     A concurrent request with the same key that got here first makes this insert fail on the
     unique index (IntegrityError): the caller rolls back and replays the stored answer.
     """
-    run(session, INSERT_IDEMPOTENCY, {
+    write(session, INSERT_IDEMPOTENCY, {
         "user_id": user_id, "key": key, "request_hash": request_hash, "status_code": status,
         "response_body": body.decode("utf-8"), "created_at": utc_now()})
 

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from server.applications.models import Application, ApplicationEvent
-from server.applications.statements import INSERT_EVENT, move_application, run
+from server.applications.prepared import write
+from server.applications.statements import INSERT_EVENT, move_application
 from server.errors import Problem
 from server.i18n import N_
 
@@ -123,7 +124,7 @@ def transition(
                           errors={name: [N_("This field is required.")]})
     source = application.status
     values: dict[str, Any] = {"status": rule.target, "updated_at": now, **(changes or {})}
-    result = run(session, move_application(rule.sources), {**values, "match_id": application.id})
+    result = write(session, move_application(rule.sources), {**values, "match_id": application.id})
     if result.rowcount != 1:
         raise TransitionConflictError()
     for column, value in values.items():
@@ -135,5 +136,5 @@ def transition(
            "actor_role": actor_role, "action": action, "from_status": source,
            "to_status": rule.target, "message_id": rule.message, "params": event_params}
     # A prebuilt Core insert: the ORM's unit of work costs more than the statement itself.
-    event_id = run(session, INSERT_EVENT, row).scalar_one()
+    event_id = write(session, INSERT_EVENT, row).returned
     return ApplicationEvent(id=event_id, **row)  # transient: for the answer and notifications

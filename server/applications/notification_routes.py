@@ -28,6 +28,7 @@ def notification_json(notification: Notification, locale: str) -> dict[str, Any]
     return {
         "id": notification.id,
         "application_id": notification.application_id,
+        "offer_id": (notification.params or {}).get("offer"),
         "message": render_message(notification.message_id, notification.params, locale),
         "created_at": notification.created_at.isoformat(),
         "read": notification.read_at is not None,

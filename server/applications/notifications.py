@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from locales.catalogs import translations
 from server.applications.channels import ChannelRegistry, Delivery, reader_locale, registry
 from server.applications.models import Application, ApplicationEvent, Notification
-from server.applications.statements import INSERT_NOTIFICATION, run
+from server.applications.prepared import write
+from server.applications.statements import INSERT_NOTIFICATION
 from server.catalogue.models import text_context
 from server.catalogue.service import current_catalogue
 from server.identity.models import Person
@@ -63,7 +64,7 @@ def notify(
     """Keep a notification about ``event`` for ``recipient`` and hand it to every channel."""
     row = {"user_id": recipient.id, "application_id": application.id, "event_id": event.id,
            "message_id": event.message_id, "params": dict(event.params), "created_at": event.at}
-    notification_id = run(session, INSERT_NOTIFICATION, row).scalar_one()
+    notification_id = write(session, INSERT_NOTIFICATION, row).returned
     notification = Notification(id=notification_id, **row)  # transient, for the channels
     delivery = Delivery(notification, recipient, application)
     for channel in channels:

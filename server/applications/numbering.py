@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from server.applications.statements import next_counter_value, run
+from server.applications.prepared import write
+from server.applications.statements import next_counter_value
 
 PREFIX = "XZ"
 
@@ -21,5 +22,5 @@ def format_number(year: int, sequence: int) -> str:
 def next_number(session: Session, year: int) -> str:
     """The next number of ``year``: one upsert, counting from 1 in a new year."""
     statement = next_counter_value(session.get_bind().dialect.name)
-    sequence = run(session, statement, {"year": year}).scalar_one()
+    sequence = write(session, statement, {"year": year}).returned
     return format_number(year, int(sequence))

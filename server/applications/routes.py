@@ -115,7 +115,7 @@ def save_step(data: dict[str, Any], application_id: str, step_id: str) -> Respon
 
 @blp.route("/applications/<application_id>/submit", methods=["POST"])
 @blp.doc(security=SECURITY, parameters=[IDEMPOTENCY_PARAMETER])
-@blp.arguments(SubmitSchema)
+@blp.arguments(SubmitSchema())  # an instance: webargs would build one per request from a class
 @blp.response(200, ApplicationSchema)
 @require_user("citizen")
 def submit_application(data: dict[str, Any], application_id: str) -> Response:
@@ -127,18 +127,19 @@ def submit_application(data: dict[str, Any], application_id: str) -> Response:
     session = get_session()
     citizen = current_account()  # no ORM object: the submission writes with Core statements
     fingerprint = idempotency.request_fingerprint()
+    locale = current_locale()
     # Read phase: nothing written yet, so other writers are not held up by it.
     application = owned_application_row(session, application_id, citizen)
     if application.status != "draft":  # a retry, or a second submission
         return _replay_or_conflict(session, citizen.id, key, fingerprint)
-    checked = submission.check_submission(application, current_locale())
+    checked = submission.check_submission(application, locale)
     # Write phase: short, one transaction, one writer at a time on SQLite.
     with serialized_writes(session):
         try:
             event = submission.record_submission(session, application, citizen, checked,
                                                  data["notify_by_sms"])
-            response = json_response(detail_json(session, application, current_locale(),
-                                                 "owner", events=[event]))
+            response = json_response(detail_json(session, application, locale, "owner",
+                                                 events=[event]))
             idempotency.store(session, citizen.id, key, fingerprint, response.status_code,
                               response.get_data())
             session.commit()

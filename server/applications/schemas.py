@@ -117,6 +117,8 @@ class ApplicationPageSchema(Schema):
 class NotificationSchema(Schema):
     id = fields.Integer(required=True)
     application_id = fields.String(allow_none=True, required=True)
+    offer_id = fields.String(allow_none=True, metadata={
+        "description": "the offer this notification announced (proactive services)"})
     message = fields.String(required=True)
     created_at = fields.String(required=True)
     read = fields.Boolean(required=True)

@@ -3,8 +3,9 @@
 Building ``insert(Model).values(...)`` per request cost more than running it: SQLAlchemy
 coerces every value and computes a fresh cache key, and an ORM-enabled insert goes through
 the bulk-persistence layer.  These are plain Core statements on the tables, compiled once per
-dialect (SQLAlchemy's compiled cache), executed on the session's connection so they stay in
-the request's transaction.
+dialect.  The writes run through :func:`server.applications.prepared.write` (straight on the
+driver); :func:`run` executes the others on the session's connection.  Both stay in the
+request's transaction.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 Exit status 0 when every file passes, 1 with one line per problem (file: key path: reason)
 otherwise.  Nothing is started; the same checks run at app start.
+
+The ``services`` group is a Flask CLI plugin (entry point ``flask.commands`` in setup.cfg), so
+``flask`` finds it without building the app: building the app loads the catalogue and stops
+at the first broken file, and reporting broken files is this command's job.  It reads the
+folders from the same settings as the app (``XIZMAT_CATALOGUE_*``, :mod:`server.config`).
 """
 
 from __future__ import annotations
@@ -9,15 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask import current_app
-from flask.cli import AppGroup
 
-from locales import LOCALES_DIR
 from server.catalogue.loader import check_files, service_files
 from server.catalogue.models import MAX_STEPS
-from server.catalogue.service import REFERENCE_DIR, SERVICES_DIR
+from server.config import ConfigError, read_setting
 
-services_cli = AppGroup("services", help="Service definitions (YAML) of the catalogue.")
+services_cli = click.Group("services", help="Service definitions (YAML) of the catalogue.")
 
 
 @services_cli.command("check")
@@ -26,15 +28,15 @@ services_cli = AppGroup("services", help="Service definitions (YAML) of the cata
               help="Skip the check that every text is translated (while drafting a file).")
 def check_command(files: tuple[Path, ...], no_translations: bool) -> None:
     """Validate FILES (default: every bundled service) as the server does at start."""
-    config = current_app.config
-    services_dir = Path(config.get("CATALOGUE_SERVICES_DIR") or SERVICES_DIR)
+    try:
+        services_dir = read_setting("CATALOGUE_SERVICES_DIR")
+        reference_dir = read_setting("CATALOGUE_REFERENCE_DIR")
+        locales_dir = read_setting("CATALOGUE_LOCALES_DIR")
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
     chosen = list(files) or service_files(services_dir)
     _reference, definitions, problems = check_files(
-        chosen,
-        Path(config.get("CATALOGUE_REFERENCE_DIR") or REFERENCE_DIR),
-        Path(config.get("CATALOGUE_LOCALES_DIR") or LOCALES_DIR),
-        require_translations=not no_translations,
-    )
+        chosen, reference_dir, locales_dir, require_translations=not no_translations)
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:

@@ -5,6 +5,7 @@ The language has five forms, ``{field, equals}``, ``{field, one_of}``, ``{not}``
 decide visibility in one pass, field by field.
 """
 
+# mobile/conditions.py evaluates the same language on the phone, which cannot import server.
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -29,7 +29,7 @@ from server.catalogue.wording import FeeSettings, fee_document, processing_time
 if TYPE_CHECKING:
     from server.catalogue.service import Catalogue
 
-__all__ = ["FeeSettings", "LocaleRendering", "Payload", "render_locale"]
+__all__ = ["FeeSettings", "LocaleRendering", "Payload", "field_document", "render_locale"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,11 +176,15 @@ def _step(definition: ServiceDefinition, step: Step, text: Translate) -> dict[st
     return {
         "id": step.id,
         "title": text(text_context(*base, "title"), step.title),
-        "fields": [_field(base, item, text) for item in step.fields],
+        "fields": [field_document(base, item, text) for item in step.fields],
     }
 
 
-def _field(base: tuple[str, ...], item: FieldDefinition, text: Translate) -> dict[str, Any]:
+def field_document(base: tuple[str, ...], item: FieldDefinition, text: Translate
+                   ) -> dict[str, Any]:
+    """One field in the reader's words; ``base`` is (service id, "steps", step id).
+
+    Also the shape of a bundle's questions (:mod:`server.registries.views`)."""
     path = (*base, "fields", item.name)
 
     def say(*rest: str, english: str) -> str:

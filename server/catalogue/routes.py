@@ -15,6 +15,7 @@ from flask import Response, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
+from server.api import prebuilt
 from server.catalogue.schemas import (
     CataloguePageSchema,
     CatalogueQuerySchema,
@@ -24,7 +25,7 @@ from server.catalogue.schemas import (
 )
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
-from server.i18n import N_, current_locale
+from server.i18n import N_, current_locale, plain_lang_parameter
 
 blp = Blueprint(
     "catalogue", __name__, description="Public services, their flows and reference data"
@@ -39,6 +40,7 @@ UNKNOWN_LIFE_EVENT: Final[str] = N_("There is no life event with this id.")
 _MAX_REMEMBERED_PAGES: Final = 2048
 
 _QUERY_SCHEMA: Final = CatalogueQuerySchema()
+_FIRST_PAGE: Final[dict[str, Any]] = {"page": 1, "per_page": 20}
 _CONDITIONAL: Final[list[dict[str, Any]]] = [
     {"in": "query", "name": "lang", "required": False, "schema": {"type": "string"},
      "description": "Locale (uz-Latn, uz-Cyrl, ru, en); wins over Accept-Language"},
@@ -47,21 +49,26 @@ _CONDITIONAL: Final[list[dict[str, Any]]] = [
 
 
 def _answer(etag: str, body: bytes | Callable[[], bytes]) -> Response:
-    # Most requests carry no If-None-Match: skip parsing the header then.
-    if "If-None-Match" in request.headers and request.if_none_match.contains_weak(etag):
-        response = Response(status=304)
-    else:
-        response = Response(body() if callable(body) else body, mimetype="application/json")
-    response.headers["ETag"] = f'"{etag}"'
-    response.headers["Cache-Control"] = CACHE_CONTROL
-    return response
+    quoted = f'"{etag}"'
+    validators = [("ETag", quoted), ("Cache-Control", CACHE_CONTROL)]
+    # Most requests carry no If-None-Match, and a revalidation mostly sends back exactly the
+    # ETag it got: only other forms (lists, W/) need werkzeug's parser.
+    asked = request.environ.get("HTTP_IF_NONE_MATCH")
+    if asked is not None and (asked in (quoted, "*") or request.if_none_match.contains_weak(etag)):
+        return Response(status=304, headers=validators)
+    # Headers given whole are appended, not each looked up and replaced as by ``headers[...]``.
+    return Response(body() if callable(body) else body,
+                    headers=[("Content-Type", "application/json"), *validators])
 
 
 def _catalogue_query() -> dict[str, Any]:
     """The validated query parameters; the plain first page skips the schema (hot path)."""
+    query: str = request.environ.get("QUERY_STRING", "")
+    if not query or plain_lang_parameter(query) is not None:
+        return dict(_FIRST_PAGE)
     arguments = request.args
     if not arguments or (len(arguments) == 1 and "lang" in arguments):
-        return {"page": 1, "per_page": 20}
+        return dict(_FIRST_PAGE)
     try:
         loaded: dict[str, Any] = _QUERY_SCHEMA.load(arguments.to_dict())
     except ValidationError as error:
@@ -70,6 +77,7 @@ def _catalogue_query() -> dict[str, Any]:
 
 
 @blp.route("/catalogue")
+@prebuilt
 @blp.doc(parameters=[{"in": "query", "schema": CatalogueQuerySchema},
                      {"in": "header", "name": "If-None-Match", "required": False,
                       "schema": {"type": "string"}}])
@@ -129,6 +137,7 @@ def _kept(definition: Any, category: str | None, life_event: str | None) -> bool
 
 
 @blp.route("/services/<string:service_id>")
+@prebuilt
 @blp.doc(parameters=_CONDITIONAL)
 @blp.response(200, ServiceSchema)
 @blp.alt_response(304, description="Not modified (ETag matched)")
@@ -141,6 +150,7 @@ def service_detail(service_id: str) -> Response:
 
 
 @blp.route("/categories")
+@prebuilt
 @blp.doc(parameters=_CONDITIONAL)
 @blp.response(200, ListingSchema)
 @blp.alt_response(304, description="Not modified (ETag matched)")
@@ -151,6 +161,7 @@ def categories() -> Response:
 
 
 @blp.route("/life-events")
+@prebuilt
 @blp.doc(parameters=_CONDITIONAL)
 @blp.response(200, ListingSchema)
 @blp.alt_response(304, description="Not modified (ETag matched)")
@@ -161,6 +172,7 @@ def life_events() -> Response:
 
 
 @blp.route("/regions")
+@prebuilt
 @blp.doc(parameters=_CONDITIONAL)
 @blp.response(200, RegionsSchema)
 @blp.alt_response(304, description="Not modified (ETag matched)")

@@ -139,6 +139,19 @@ class SearchIndex:
                     found[term] = TYPO
         return found
 
+    def _best_per_service(self, word: str) -> dict[int, float]:
+        """Service number -> the best match quality x weight of ``word`` in that service."""
+        best: dict[int, float] = {}
+        for term, quality in self._matches(word).items():
+            if not best:  # the first term (often the only one): no comparisons needed
+                best = {n: quality * w for n, w in self.postings[term].items() if w > 0.0}
+                continue
+            for number, weight in self.postings[term].items():
+                value = quality * weight
+                if value > best.get(number, 0.0):
+                    best[number] = value
+        return best
+
     def search(
         self, query: str, keep: Callable[[str], bool] | None = None, limit: int | None = None
     ) -> SearchResult:
@@ -150,13 +163,11 @@ class SearchIndex:
         words = list(dict.fromkeys(terms_of(query[:MAX_QUERY_LENGTH])))[:MAX_QUERY_WORDS]
         scores: dict[int, float] = {}
         for word in words:
-            best: dict[int, float] = {}
-            for term, quality in self._matches(word).items():
-                for number, weight in self.postings[term].items():
-                    value = quality * weight
-                    if value > best.get(number, 0.0):
-                        best[number] = value
+            best = self._best_per_service(word)
             # Each matched word adds far more than any score can: more words matched wins.
+            if not scores:  # the first word (most queries have one): built in one pass
+                scores = {number: WORD_MATCHED + value for number, value in best.items()}
+                continue
             for number, value in best.items():
                 scores[number] = scores.get(number, 0.0) + WORD_MATCHED + value
         if keep is not None:

@@ -20,12 +20,8 @@ from locales.formatting import (
     format_free,
     format_som,
 )
+from locales.markers import N_
 from server.catalogue.models import Fee
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext marker extractors look for
-    return message
-
 
 DEFAULT_BHM_AMOUNT: Final[int] = 412_000
 DEFAULT_BHM_EFFECTIVE: Final[date] = date(2025, 8, 1)

@@ -14,18 +14,9 @@ from typing import Any, Final
 
 from locales import DEFAULT_LOCALE, LOCALES_DIR, SUPPORTED_LOCALES
 from locales.catalogs import translations
+from locales.markers import N_, _n
 from server.catalogue.models import FieldDefinition, text_context
 from server.flows.cleaning import DEFAULT_MAX_LENGTH
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext marker extractors look for
-    return message
-
-
-def _n(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a plural message for extraction (keyword ``_n:1,2``) without translating it."""
-    return singular, plural
-
 
 #: The engine's own messages; a definition's own wording is in the ``services`` domain.
 FLOW_DOMAINS: Final[tuple[str, ...]] = ("catalogue",)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from locales import BCP47_TAGS, DEFAULT_LOCALE, NATIVE_NAMES, SCRIPTS, SUPPORTED_LOCALES
 from locales.stats import all_locale_stats
 from server import migrations
-from server.api import json_bytes
+from server.api import json_bytes, prebuilt
 from server.db import get_engine
 from server.errors import Problem
 from server.health.schemas import HealthSchema, LocalesSchema, ReadySchema
@@ -55,6 +55,7 @@ _PAYLOADS_KEY = "xizmat_locales_payloads"
 
 
 @blp.route("/health")
+@prebuilt
 @blp.doc(parameters=LOCALE_PARAMETERS)
 @blp.response(200, HealthSchema)
 def health() -> Response:
@@ -85,6 +86,7 @@ def ready() -> dict[str, str]:
 
 
 @blp.route("/locales")
+@prebuilt
 @blp.doc(
     parameters=[
         *LOCALE_PARAMETERS,

@@ -23,9 +23,9 @@ CITIZEN_PASSWORD = "demo-citizen-2026"
 OFFICER_PASSWORD = "demo-officer-2026"
 DEMO_CITIZENS = (
     # (PINFL, phone, name, locale)
-    (make_pinfl(date(1991, 4, 12), female=True, area="265", serial="501"), "+998901110001",
+    (make_pinfl(date(1991, 4, 12), "female", 265, 501), "+998901110001",
      "Dilnoza Rahimova", "uz_Latn"),
-    (make_pinfl(date(1985, 9, 3), female=False, area="265", serial="502"), "+998901110002",
+    (make_pinfl(date(1985, 9, 3), "male", 265, 502), "+998901110002",
      "Rustam Aliyev", "ru"),
 )
 
@@ -46,8 +46,8 @@ def seed_accounts(session: Session) -> list[str]:
     lines.append(f"officers (password {OFFICER_PASSWORD}; one-time code from the secret):")
     for index, agency in enumerate(agencies, start=1):
         phone = f"+99890222{index:04d}"
-        pinfl = make_pinfl(date(1980, 1 + index % 12, 1 + index % 28), female=index % 2 == 0,
-                           area="265", serial=f"{600 + index:03d}")
+        pinfl = make_pinfl(date(1980, 1 + index % 12, 1 + index % 28),
+                           "female" if index % 2 == 0 else "male", 265, 600 + index)
         secret = demo_totp_secret(agency)
         if not taken(session, pinfl, phone):
             officer = new_user(pinfl, phone, OFFICER_PASSWORD, full_name=f"Officer {index}",

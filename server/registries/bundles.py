@@ -144,23 +144,19 @@ def untranslated(bundles: Mapping[str, Bundle]) -> list[str]:
 
 
 def init_app(app: Flask) -> None:
-    """Load and check the bundles now when the catalogue is loaded (a broken file, or one
-    without its translations, stops the start); otherwise on first use."""
+    """Load and check the bundles at start, after the catalogue (whose services they join):
+    a broken file, or one without its translations, stops the start."""
     from server.catalogue.service import EXTENSION_KEY as CATALOGUE_KEY
 
-    if CATALOGUE_KEY in app.extensions:
-        bundles = load_bundles(app.extensions[CATALOGUE_KEY])
-        if app.config.get("CATALOGUE_REQUIRE_TRANSLATIONS", True):
-            problems = untranslated(bundles)
-            if problems:
-                raise BundleError("\n".join(problems))
-        app.extensions[EXTENSION_KEY] = bundles
+    bundles = load_bundles(app.extensions[CATALOGUE_KEY])
+    if app.config["CATALOGUE_REQUIRE_TRANSLATIONS"]:
+        problems = untranslated(bundles)
+        if problems:
+            raise BundleError("\n".join(problems))
+    app.extensions[EXTENSION_KEY] = bundles
 
 
 def current_bundles() -> dict[str, Bundle]:
-    from server.catalogue.service import current_catalogue
-
-    bundles: dict[str, Bundle] | None = current_app.extensions.get(EXTENSION_KEY)
-    if bundles is None:
-        bundles = current_app.extensions[EXTENSION_KEY] = load_bundles(current_catalogue())
+    """The bundles loaded at app start."""
+    bundles: dict[str, Bundle] = current_app.extensions[EXTENSION_KEY]
     return bundles

@@ -22,10 +22,10 @@ from server.applications.channels import registry as channels
 from server.applications.models import Notification
 from server.applications.notifications import render_message
 from server.catalogue.service import current_catalogue
+from server.flows.identifiers import pinfl_problem
 from server.i18n import N_
 from server.identity.models import User
 from server.registries.models import LifeEventReceipt, Offer
-from server.registries.pinfl import is_valid_pinfl
 from server.registries.service import SYSTEM, Purpose, as_json, prefill_values
 
 #: Which service each life event offers.
@@ -63,7 +63,7 @@ def _checked(event: Mapping[str, Any]) -> tuple[str, str, str, dict[str, Any]]:
         raise InvalidEvent("id")
     if not isinstance(kind, str) or not kind or len(kind) > 40:
         raise InvalidEvent("type")
-    if not isinstance(pinfl, str) or not is_valid_pinfl(pinfl):
+    if not isinstance(pinfl, str) or pinfl_problem(pinfl) is not None:
         raise InvalidEvent("pinfl")
     if not isinstance(data, dict):
         raise InvalidEvent("data")

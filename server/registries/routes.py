@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, request
+from marshmallow import RAISE
 from sqlalchemy import select, update
 
 from server.applications.models import Application
@@ -56,7 +57,7 @@ BUNDLE_NOT_FOUND = N_("There is no such set of services.")
 @blp.route("/me/data-access", methods=["GET"])
 @blp.doc(security=SECURITY)
 @require_user("citizen")
-@blp.arguments(DataAccessQuerySchema, location="query")
+@blp.arguments(DataAccessQuerySchema, location="query", unknown=RAISE)
 @blp.response(200, DataAccessPageSchema)
 def data_access(query: dict[str, Any]) -> dict[str, Any]:
     """Every registry lookup about me: registry, attributes, purpose, who, and the outcome."""
@@ -78,7 +79,7 @@ def _my_offer(offer_id: str) -> Offer:
 @blp.route("/me/offers", methods=["GET"])
 @blp.doc(security=SECURITY)
 @require_user("citizen")
-@blp.arguments(OfferQuerySchema, location="query")
+@blp.arguments(OfferQuerySchema, location="query", unknown=RAISE)
 @blp.response(200, OfferListSchema)
 def offers(query: dict[str, Any]) -> dict[str, Any]:
     """Services offered to me after a life event, newest first."""

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import Schema, fields, validate
+
+from server.applications.schemas import QuerySchema
 
 OFFER_STATUSES = ("pending", "accepted", "declined")
-
-
-class QuerySchema(Schema):
-    """Query strings: unknown parameters are refused; ``lang`` chooses the language."""
-
-    class Meta:
-        unknown = RAISE
-
-    lang = fields.String(validate=validate.Length(max=35),
-                         metadata={"description": "locale, e.g. uz-Latn, uz-Cyrl, ru, en"})
 
 
 class DataAccessQuerySchema(QuerySchema):

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, current_app
@@ -232,10 +231,6 @@ def group_ids(session: Session, application_ids: Iterable[str]) -> dict[str, str
                                   ApplicationGroupMember.group_id)
                            .where(ApplicationGroupMember.application_id.in_(wanted)))
     return {application_id: group_id for application_id, group_id in rows}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def as_json(values: Mapping[str, PrefilledValue]) -> dict[str, dict[str, Any]]:

@@ -7,7 +7,8 @@ from typing import Any
 from locales.catalogs import translations
 from server.applications.models import Application
 from server.applications.notifications import render_message
-from server.catalogue.models import FieldDefinition, ServiceDefinition, text_context
+from server.catalogue.models import ServiceDefinition, text_context
+from server.catalogue.render import field_document
 from server.catalogue.service import Catalogue
 from server.registries.access_log import agency_name, reference_name, service_or_bundle_title
 from server.registries.bundles import Bundle, BundleField, bundle_fields, definitions_of
@@ -49,28 +50,20 @@ def offer_json(offer: Offer, catalogue: Catalogue, locale: str) -> dict[str, Any
     }
 
 
+#: What a bundle shows of each question, of the catalogue's field document.
+_BUNDLE_FIELD_KEYS = ("name", "type", "required", "label", "hint", "prefill", "options",
+                      "constraints")
+
+
 def _field_json(item: BundleField, locale: str) -> dict[str, Any]:
     catalog = translations(locale, ("services",))
-    field: FieldDefinition = item.field
-    base = ("steps", item.step.id, "fields", field.name)
 
-    def text(*path: str, source: str) -> str:
-        return str(catalog.pgettext(text_context(item.service_id, *base, *path), source))
+    def text(context: str, english: str) -> str:
+        return str(catalog.pgettext(context, english))
 
-    return {
-        "name": field.name,
-        "type": field.type,
-        "required": field.required,
-        "label": text("label", source=field.label),
-        "hint": text("hint", source=field.hint) if field.hint else None,
-        "prefill": field.prefill,
-        "options": [{"value": o.value, "label": text("options", o.value, "label", source=o.label)}
-                    for o in field.options],
-        "constraints": {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                        for k, v in field.constraints.items()},
-        "shared": item.shared,
-        "services": list(item.used_by),
-    }
+    document = field_document((item.service_id, "steps", item.step.id), item.field, text)
+    return {**{key: document[key] for key in _BUNDLE_FIELD_KEYS},
+            "shared": item.shared, "services": list(item.used_by)}
 
 
 def bundle_json(bundle: Bundle, catalogue: Catalogue, locale: str, detail: bool

@@ -22,6 +22,7 @@ from server import errors, i18n
 from server.catalogue.app import init_app
 from server.catalogue.service import Catalogue, load_catalogue
 from server.catalogue.wording import default_fee_settings
+from server.config import load_config
 
 DATA = Path(__file__).parent / "data"
 SERVICES = DATA / "services"
@@ -31,13 +32,14 @@ LOCALES = DATA / "locales"
 
 def build_app(services: Path = SERVICES, **config: Any) -> Flask:
     app = Flask("catalogue-tests")
-    app.config.update({
+    app.config.update(load_config(overrides={
         "TESTING": True,
+        "SECRET_KEY": "catalogue-tests",  # a given key: no instance folder is needed
         "CATALOGUE_SERVICES_DIR": str(services),
         "CATALOGUE_REFERENCE_DIR": str(REFERENCE),
         "CATALOGUE_LOCALES_DIR": str(LOCALES),
         **config,
-    })
+    }))
     i18n.init_app(app)
     errors.init_app(app)
     init_app(app, api_module.init_app(app))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
 from locales import LOCALES_DIR
 from locales.catalogs import translations
 from locales.check_rules import load_allowlist
+from server.catalogue.cli import services_cli
 from server.catalogue.models import MAX_STEPS, text_context
 from server.catalogue.reference import reference_texts
 from server.catalogue.service import REFERENCE_DIR, SERVICES_DIR, Catalogue, current_catalogue
@@ -47,10 +49,10 @@ def test_all_14_first_level_divisions_have_districts(bundled_catalogue: Catalogu
     assert all(len(region.districts) >= 5 for region in regions.values())
 
 
-def test_services_check_passes_on_every_bundled_file() -> None:
-    app = build_app(SERVICES_DIR, CATALOGUE_REFERENCE_DIR=str(REFERENCE_DIR),
-                    CATALOGUE_LOCALES_DIR=str(LOCALES_DIR))
-    result = app.test_cli_runner().invoke(args=["services", "check"])
+def test_services_check_passes_on_every_bundled_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in ("SERVICES", "REFERENCE", "LOCALES"):  # the defaults: the bundled folders
+        monkeypatch.delenv(f"XIZMAT_CATALOGUE_{key}_DIR", raising=False)
+    result = CliRunner().invoke(services_cli, ["check"])
     assert result.exit_code == 0, result.output
     assert re.search(r"^\d+ file\(s\) pass$", result.output, re.MULTILINE)
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from flask import Flask
 
+from server.catalogue.cli import services_cli
 from server.catalogue.loader import check_files
 from server.catalogue.models import Equals, Fee
 from server.catalogue.problems import CatalogueError, DefinitionProblem
@@ -198,15 +202,25 @@ def test_a_broken_file_stops_the_app_with_file_path_and_reason(services_dir: Mak
     assert "test-passport.yaml: steps.applicant.fields.pinfl.type: unknown field type" in message
 
 
-def test_services_check_command_gives_the_verdict(services_dir: MakeDir) -> None:
-    runner = build_app().test_cli_runner()
-    good = runner.invoke(args=["services", "check", str(SERVICES / "test-passport.yaml")])
+def check_with_test_data(monkeypatch: pytest.MonkeyPatch, services: Path = SERVICES
+                         ) -> CliRunner:
+    """A runner of ``services check`` set, as an author would, by ``XIZMAT_CATALOGUE_*``."""
+    for key, folder in (("SERVICES", services), ("REFERENCE", REFERENCE), ("LOCALES", LOCALES)):
+        monkeypatch.setenv(f"XIZMAT_CATALOGUE_{key}_DIR", str(folder))
+    return CliRunner()
+
+
+def test_services_check_command_gives_the_verdict(
+    services_dir: MakeDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = check_with_test_data(monkeypatch)
+    good = runner.invoke(services_cli, ["check", str(SERVICES / "test-passport.yaml")])
     assert good.exit_code == 0, good.output
     assert "ok  test-passport: 2 of at most 3 steps" in good.output
     raw = raw_service()
     raw["category"] = "sports"
     broken = services_dir(raw) / "test-passport.yaml"
-    refused = runner.invoke(args=["services", "check", str(broken)])
+    refused = runner.invoke(services_cli, ["check", str(broken)])
     assert refused.exit_code == 1
     assert f"{broken}: category: unknown category 'sports'" in refused.output
     assert "1 file(s) refused" in refused.output
@@ -218,12 +232,15 @@ def test_services_check_runs_even_when_the_catalogue_cannot_load(
     raw = raw_service()
     raw["category"] = "sports"
     folder = services_dir(raw)
-    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
-    monkeypatch.setattr("sys.argv", ["flask", "services", "check"])
-    app = build_app(folder)  # the command that reports the problems must still start
-    result = app.test_cli_runner().invoke(args=["services", "check"])
-    assert result.exit_code == 1
-    assert "category: unknown category 'sports'" in result.output
+    check_with_test_data(monkeypatch, folder)
+    with pytest.raises(CatalogueError):
+        build_app(folder)  # the app refuses to start ...
+    result = subprocess.run(  # ... and the command that reports why still runs, from `flask`
+        [str(Path(sys.executable).parent / "flask"), "--app", "server", "services", "check"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "category: unknown category 'sports'" in result.stderr
+    assert "1 file(s) refused" in result.stderr
 
 
 def test_create_app_refuses_a_broken_catalogue(

@@ -12,7 +12,7 @@ from server.flows.engine import FlowContext, StepOutcome, validate_application, 
 from server.flows.identifiers import make_pinfl
 
 TODAY = date.today()
-VALID_PINFL = make_pinfl(date(1990, 5, 17), female=False)
+VALID_PINFL = make_pinfl(date(1990, 5, 17), "male")
 
 
 def step(definition: ServiceDefinition, step_id: str, data: Any, context: FlowContext,

@@ -59,24 +59,24 @@ def test_broken_pinfls(pinfl: str, problem: str) -> None:
 
 
 def test_a_birth_date_in_the_future_or_too_long_ago_is_implausible() -> None:
-    assert pinfl_problem(make_pinfl(date(2027, 1, 1), female=False), TODAY) == "birth_date"
-    assert pinfl_problem(make_pinfl(date(1880, 1, 1), female=True), TODAY) == "birth_date"
+    assert pinfl_problem(make_pinfl(date(2027, 1, 1), "male"), TODAY) == "birth_date"
+    assert pinfl_problem(make_pinfl(date(1880, 1, 1), "female"), TODAY) == "birth_date"
     head = "9170590265123"  # century digit 9 does not exist
     assert pinfl_problem(head + str(pinfl_check_digit(head)), TODAY) == "birth_date"
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=TODAY), st.booleans())
-def test_a_generated_pinfl_is_valid_and_encodes_its_birth_date(born: date, female: bool) -> None:
-    pinfl = make_pinfl(born, female)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=TODAY), st.sampled_from(("male", "female")))
+def test_a_generated_pinfl_is_valid_and_encodes_its_birth_date(born: date, sex: str) -> None:
+    pinfl = make_pinfl(born, sex)
     assert pinfl_problem(pinfl, TODAY) is None
     assert pinfl_birth_date(pinfl) == born
-    assert int(pinfl[0]) % 2 == (0 if female else 1)
+    assert int(pinfl[0]) % 2 == (0 if sex == "female" else 1)
 
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=TODAY), st.integers(0, 12),
        st.integers(1, 9))
 def test_changing_any_one_digit_breaks_the_check(born: date, position: int, shift: int) -> None:
-    pinfl = make_pinfl(born, female=False)
+    pinfl = make_pinfl(born, "male")
     changed = pinfl[:position] + str((int(pinfl[position]) + shift) % 10) + pinfl[position + 1:]
     assert pinfl_problem(changed, TODAY) is not None
 
@@ -85,3 +85,16 @@ def test_changing_any_one_digit_breaks_the_check(born: date, position: int, shif
 def test_phone_normalization_never_raises_and_is_canonical(typed: str) -> None:
     phone = normalize_phone(typed)
     assert phone is None or (len(phone) == 13 and phone.startswith("+998") and phone[1:].isdigit())
+
+
+def test_without_a_day_only_the_calendar_judges_the_birth_date() -> None:
+    future = make_pinfl(date(2027, 1, 1), "male")
+    assert pinfl_problem(future, TODAY) == "birth_date"
+    assert pinfl_problem(future) is None
+    head = "3310290265123"  # 31 February
+    assert pinfl_problem(head + str(pinfl_check_digit(head))) == "birth_date"
+
+
+def test_a_pinfl_is_made_only_for_the_sexes_it_encodes() -> None:
+    with pytest.raises(ValueError, match="sex"):
+        make_pinfl(date(1990, 1, 1), "unknown")

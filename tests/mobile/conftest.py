@@ -19,6 +19,7 @@ import pytest
 import requests
 
 from tests.mobile.live_server import ROOT, LiveServer
+from tests.mobile.registry_simulator import RegistryServer, SimulatorProcess
 
 SERVICE_ID = "no-criminal-record-certificate"
 #: What a citizen would type to find the certificate, in each language.
@@ -33,6 +34,21 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def registry_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RegistryServer]:
+    """The API server with the registry simulator behind it, both as processes."""
+    folder = tmp_path_factory.mktemp("registry-server")
+    simulator = SimulatorProcess(folder)
+    server = RegistryServer(folder, simulator)
+    try:
+        server.prepare()
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        simulator.stop()
 
 
 @pytest.fixture(scope="session")

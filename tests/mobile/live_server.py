@@ -19,7 +19,7 @@ from pathlib import Path
 
 import requests
 
-from server.registries.pinfl import make_pinfl
+from server.flows.identifiers import make_pinfl
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

@@ -1,6 +1,7 @@
 """``make screenshots``: PNGs of every screen at 100 % and 300 % in Uzbek (Latin) and Russian.
 
-Starts the real server (migrated temporary SQLite, demo data, gunicorn), drives the app
+Starts the registry simulator and the real server (migrated temporary SQLite, demo data,
+gunicorn; a citizen with a pending offer after a recorded birth), drives the app
 through every screen with real data, writes ``mobile/screenshots/<locale>/<percent>/<screen>
 .png`` and the index page ``mobile/screenshots/README.md`` that the project README links to.
 Run under a display (``xvfb-run -a``; the Makefile does).
@@ -13,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from tests.mobile.conftest import run_scenario
-from tests.mobile.live_server import ROOT, LiveServer
+from tests.mobile.live_server import ROOT
+from tests.mobile.registry_simulator import RegistryServer, SimulatorProcess
 from tests.mobile.screen_tour import SCREEN_NAMES
 
 FOLDER = Path(ROOT) / "mobile" / "screenshots"
@@ -38,16 +40,19 @@ def index_page(written: list[str]) -> str:
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="xizmat-screenshots-") as scratch:
-        server = LiveServer(Path(scratch))
-        server.prepare()
-        server.start()
+        simulator = SimulatorProcess(Path(scratch))
+        server = RegistryServer(Path(scratch), simulator)
         try:
-            login, password = server.register_citizen(900)
+            server.prepare()
+            server.start()
+            login, password = server.register_parent()
+            server.offer_after_birth(login)
             [result] = run_scenario("screenshots", timeout=600, api_url=server.url,
                                     login=login, password=password, folder=str(FOLDER),
                                     locales=LOCALES, scales=SCALES)
         finally:
             server.stop()
+            simulator.stop()
     (FOLDER / "README.md").write_text(index_page(result["written"]), encoding="utf-8")
     print(f"wrote {len(result['written'])} screenshots to {FOLDER}")
     return 0

@@ -20,6 +20,7 @@ from tests.mobile.scenarios_journey import (
     offline_submit,
     restart_quietly,
 )
+from tests.mobile.scenarios_offers import offer_journey, session_end
 from tests.mobile.scenarios_screens import (
     audit,
     form_rules,
@@ -38,6 +39,8 @@ SCENARIOS = {
     "widget_rules": widget_rules,
     "form_rules": form_rules,
     "settings_profile": settings_profile,
+    "offer_journey": offer_journey,
+    "session_end": session_end,
 }
 
 

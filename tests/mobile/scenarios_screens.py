@@ -128,6 +128,14 @@ def seeded_findings(driver: Driver) -> list[str]:
     return codes
 
 
+def speak_on_server(app: Any, locale: str) -> None:
+    """The profile's language too, as the settings screen saves it: the server answers a
+    signed-in citizen in their saved language before the Accept-Language header."""
+    from locales import to_bcp47
+
+    app.api.update_me({"locale": to_bcp47(locale)})
+
+
 def audit(api_url: str, login: str, password: str, locales: list[str], scales: list[float],
           themes: list[str]) -> None:
     """Audit every screen in every locale, type scale and theme; report every finding."""
@@ -143,6 +151,7 @@ def audit(api_url: str, login: str, password: str, locales: list[str], scales: l
     for locale in locales:
         app.apply_preferences({"locale": locale, "font_scale": 1.0, "theme": "default"},
                               save=False)
+        speak_on_server(app, locale)
         for name in tour(driver, application):
             for theme in themes:
                 for scale in scales:
@@ -164,17 +173,20 @@ def screenshots(api_url: str, login: str, password: str, folder: str, locales: l
     from tests.mobile.screen_tour import sign_in_and_apply, tour
 
     driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-shots-")))
+    from mobile.a11y.focus import settle_scroll  # imports the window: after Driver sized it
     app = driver.app
     application = sign_in_and_apply(driver, login, password)
     written: list[str] = []
     for locale in locales:
         app.apply_preferences({"locale": locale, "font_scale": 1.0}, save=False)
+        speak_on_server(app, locale)
         for name in tour(driver, application):
             for scale in scales:
                 app.apply_preferences({"font_scale": scale}, save=False)
                 driver.pump(0.3)
                 scroller = app.sm.current_screen.children[0]
                 scroller.scroll_y = 1  # the top of the screen, as it opens
+                settle_scroll(scroller)
                 driver.pump(0.1)
                 relative = f"{locale}/{int(scale * 100)}/{name}.png"
                 target = Path(folder) / relative

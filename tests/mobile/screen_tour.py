@@ -2,11 +2,14 @@
 
 Signs in through the app's own API client, makes one submitted application (so that the
 applications, application and notifications screens have something to show) and then
-yields each screen, filled as a citizen would see it.
+yields each screen, filled as a citizen would see it.  The server runs with the registry
+simulator, and the citizen has a pending offer (after a recorded birth), so the offers, the
+offer and the data-access log show real content.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +18,9 @@ from tests.mobile.harness import Driver
 SERVICE_ID = "no-criminal-record-certificate"
 SCREEN_NAMES = ("language", "reading_mode", "sign_in", "register", "home", "service",
                 "flow_step", "review", "submitted", "applications", "application",
-                "notifications", "settings")
+                "notifications", "settings", "offers", "offer", "data_access", "session")
+#: Seconds the session screen shows as left (the warning comes 180 s before the end).
+SESSION_LEFT = 150
 
 
 def sign_in_and_apply(driver: Driver, login: str, password: str) -> dict[str, Any]:
@@ -32,6 +37,8 @@ def sign_in_and_apply(driver: Driver, login: str, password: str) -> dict[str, An
 def show(driver: Driver, name: str, application: dict[str, Any]) -> None:
     """Open ``name`` with its data and wait until it has arrived."""
     app = driver.app
+    app.session.clock = time.time  # the session screen's pretend clock, put back
+    loading = app.tr._("Loading…")
     if name == "flow_step":
         app.start_application(app.api.service(SERVICE_ID))
         driver.until(lambda: app.sm.current == "flow_step", what="the flow step")
@@ -52,10 +59,18 @@ def show(driver: Driver, name: str, application: dict[str, Any]) -> None:
     elif name == "application":
         app.go("application", application_id=str(application["id"]))
         driver.until(lambda: app.sm.current_screen.timeline, what="the timeline")
-    elif name in ("applications", "notifications"):
+    elif name in ("applications", "notifications", "offers", "data_access"):
         app.go(name)
-        loading = app.tr._("Loading…")
         driver.until(lambda: app.sm.current_screen.count_text != loading, what=name)
+    elif name == "offer":
+        pending = [o for o in app.api.offers()["items"] if o["status"] == "pending"]
+        app.go("offer", offer_id=pending[0]["id"])
+        driver.until(lambda: app.sm.current_screen.headline != loading, what="the offer")
+    elif name == "session":
+        # As the citizen meets it: a few minutes before the end (the watch opens it).
+        ends = app.api.tokens.session_ends_at()
+        app.session.clock = lambda: ends - SESSION_LEFT
+        driver.until(lambda: app.sm.current == "session", what="the session warning")
     else:
         app.go(name)
     driver.settle()

@@ -8,16 +8,17 @@ import pytest
 from accessibility.themes import THEMES
 from locales import SUPPORTED_LOCALES
 from tests.mobile.conftest import run_scenario
-from tests.mobile.live_server import LiveServer
+from tests.mobile.registry_simulator import RegistryServer
 from tests.mobile.screen_tour import SCREEN_NAMES
 
 pytestmark = [pytest.mark.kivy, pytest.mark.slow, pytest.mark.usefixtures("needs_display")]
 SCALES = [1.0, 2.0, 3.0]
 
 
-def test_every_screen_passes_the_audit(live_server: LiveServer) -> None:
-    login, password = live_server.register_citizen(104)
-    [result] = run_scenario("audit", timeout=600, api_url=live_server.url, login=login,
+def test_every_screen_passes_the_audit(registry_server: RegistryServer) -> None:
+    login, password = registry_server.register_parent()
+    registry_server.offer_after_birth(login)  # so that the offer screens show one
+    [result] = run_scenario("audit", timeout=900, api_url=registry_server.url, login=login,
                             password=password, locales=list(SUPPORTED_LOCALES), scales=SCALES,
                             themes=list(THEMES))
     assert result["findings"] == []

@@ -23,18 +23,13 @@ import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
-from server.catalogue.service import load_catalogue
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SIMULATED_DAY = "2026-11-27"
 #: The adapter's budget in these tests: short, so "slow" and "down" cost little time.
 TIMEOUT = 1.0
 PASSWORD = "kuchli-parol-2026"
 FAST_APP = {"ARGON2_MEMORY_KIB": 1024, "ARGON2_TIME_COST": 1,
-            "LOGIN_RATE_LIMIT": "1000 per minute", "REGISTER_RATE_LIMIT": "1000 per minute",
-            # The services' own translations are checked by the catalogue's tests; the
-            # bundles' by test_bundles.py.
-            "CATALOGUE_REQUIRE_TRANSLATIONS": False}
+            "LOGIN_RATE_LIMIT": "1000 per minute", "REGISTER_RATE_LIMIT": "1000 per minute"}
 _phones = itertools.count(1)
 
 
@@ -117,10 +112,7 @@ def make_app(make_app: Callable[..., Flask], simulator: Simulator) -> Callable[.
     def factory(db_url: str | None = None, **config: Any) -> Flask:
         settings = {**FAST_APP, "REGISTRY_URL": simulator.url, "REGISTRY_TIMEOUT": TIMEOUT,
                     "REGISTRY_WEBHOOK_SECRET": "webhook-test-secret", **config}
-        app = make_app(db_url, **settings)
-        if "catalogue" not in app.extensions:
-            app.extensions["catalogue"] = load_catalogue(require_translations=False)
-        return app
+        return make_app(db_url, **settings)
 
     return factory
 

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from server.registries.pinfl import make_pinfl
+from server.flows.identifiers import make_pinfl
 from server.registries.service import names_match
 from tests.registries.conftest import PASSWORD, Simulator, new_phone, register
 

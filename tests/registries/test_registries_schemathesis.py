@@ -26,7 +26,7 @@ OURS = r"^/api/v1/(me/(data-access|offers|application-groups)|bundles|registry-e
 def _signed_in_app() -> tuple[Flask, str]:
     import datetime
 
-    from server.registries.pinfl import make_pinfl
+    from server.flows.identifiers import make_pinfl
 
     directory = Path(tempfile.mkdtemp(prefix="xizmat-registries-fuzz-"))
     url = f"sqlite:///{directory / 'fuzz.db'}"

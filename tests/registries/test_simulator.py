@@ -8,8 +8,7 @@ from collections import Counter
 import pytest
 import requests
 
-from server.flows.identifiers import pinfl_problem
-from server.registries.pinfl import birth_date_of, is_valid_pinfl, make_pinfl
+from server.flows.identifiers import make_pinfl, pinfl_birth_date, pinfl_problem
 from server.registries.simulator.events import RETIREMENT_AGE
 from server.registries.simulator.population import REGIONS_FILE, generate, load_regions
 from tests.registries.conftest import SIMULATED_DAY, Simulator
@@ -27,7 +26,7 @@ def test_a_few_hundred_citizens_with_pinfls_the_flow_engine_accepts(population) 
 
     assert 250 <= len(citizens) <= 500
     assert all(pinfl_problem(c.pinfl, DAY) is None for c in citizens)
-    assert all(birth_date_of(c.pinfl) == c.birth_date for c in citizens)
+    assert all(pinfl_birth_date(c.pinfl) == c.birth_date for c in citizens)
     assert all(int(c.pinfl[0]) % 2 == (1 if c.sex == "male" else 0) for c in citizens)
 
 
@@ -72,9 +71,9 @@ def test_the_same_seed_gives_the_same_people(population) -> None:  # type: ignor
 def test_pinfls_are_valid_and_a_wrong_check_digit_is_not(born: datetime.date, sex: str) -> None:
     pinfl = make_pinfl(born, sex, 265, 17)
     wrong = pinfl[:13] + str((int(pinfl[13]) + 1) % 10)
-    assert is_valid_pinfl(pinfl) and birth_date_of(pinfl) == born
-    assert not is_valid_pinfl(wrong)
-    assert not is_valid_pinfl("3" + "1" * 12 + "0") or birth_date_of("3" + "1" * 13)
+    assert pinfl_problem(pinfl) is None and pinfl_birth_date(pinfl) == born
+    assert pinfl_problem(wrong) == "checksum"
+    assert pinfl_problem("3" + "1" * 12 + "0") is not None or pinfl_birth_date("3" + "1" * 13)
 
 
 def test_the_service_answers_per_registry_and_publishes_life_events(

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from server.registries.pinfl import make_pinfl
+from server.flows.identifiers import make_pinfl
 from server.registries.simulator import names
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "catalogue" / "reference" / "regions.yaml"

@@ -1,0 +1,91 @@
+"""Proactive services, the data-access log and the session's end, with the registry
+simulator and the API server running as processes (Kivy under Xvfb, keys and speech only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import requests
+
+from mobile.api.session import REFRESH_IDLE_SECONDS
+from mobile.i18n import catalog
+from tests.mobile.conftest import SERVICE_ID, run_scenario
+from tests.mobile.registry_simulator import RegistryServer
+
+pytestmark = [pytest.mark.kivy, pytest.mark.usefixtures("needs_display")]
+OFFERED_SERVICE = "child-benefit"
+#: What the citizen answers to the questions the registries could not (by field name).
+TYPED = {"monthly_income": "1500000", "card_number": "8600123456789012",
+         "phone": "+998901234567"}
+
+
+def service_fields(server: RegistryServer, service_id: str, locale: str) -> dict[str, Any]:
+    answer = requests.get(f"{server.url}/api/v1/services/{service_id}", timeout=30,
+                          headers={"Accept-Language": locale.replace("_", "-")})
+    answer.raise_for_status()
+    body = answer.json()
+    fields = {f["name"]: f for step in body["steps"] for f in step["fields"]}
+    return {"title": body["title"], "fields": fields}
+
+
+def signed_in(server: RegistryServer, login: str, password: str, locale: str) -> dict[str, str]:
+    tokens = requests.post(f"{server.url}/api/v1/auth/login", timeout=30,
+                           json={"login": login, "password": password}).json()
+    return {"Authorization": f"Bearer {tokens['access_token']}",
+            "Accept-Language": locale.replace("_", "-")}
+
+
+def test_citizen_accepts_an_offer_by_keys_and_reads_who_looked(
+        registry_server: RegistryServer) -> None:
+    locale = "uz_Latn"
+    login, password = registry_server.register_parent()
+    assert "offered: 1" in registry_server.offer_after_birth(login)
+    service = service_fields(registry_server, OFFERED_SERVICE, locale)
+    labels = {service["fields"][name]["label"]: text for name, text in TYPED.items()}
+    headers = signed_in(registry_server, login, password, locale)
+    [pending] = requests.get(f"{registry_server.url}/api/v1/me/offers", timeout=30,
+                             headers=headers).json()["items"]
+    [found] = run_scenario("offer_journey", api_url=registry_server.url, locale=locale,
+                           login=login, password=password, service_title=service["title"],
+                           answers=labels, consent=service["fields"]["consent"]["label"],
+                           offer_message=pending["message"])
+    # The offer was announced and explained: why it is offered, and what is left to answer.
+    assert any("tugʻilgani" in said for said in found["offer_heard"]), found["offer_heard"]
+    # The server holds the application the offer made, with the number the citizen heard.
+    applications = requests.get(f"{registry_server.url}/api/v1/applications", timeout=30,
+                                headers=headers).json()["items"]
+    [made] = [a for a in applications if a["number"] == found["number"]]
+    assert made["service_id"] == OFFERED_SERVICE and made["status"] == "submitted"
+    [offer] = requests.get(f"{registry_server.url}/api/v1/me/offers", timeout=30,
+                           headers=headers).json()["items"]
+    assert offer["status"] == "accepted" and offer["application_id"] == made["id"]
+    # The log was read row by row, newest first, as the server words it in Uzbek.
+    log = requests.get(f"{registry_server.url}/api/v1/me/data-access", timeout=30,
+                       headers=headers).json()["items"]
+    rows = found["log_rows"]
+    assert len(rows) == 3, rows
+    for said, entry in zip(rows, log, strict=False):
+        assert entry["registry"]["name"] in said and entry["purpose"]["text"] in said, said
+    # The notification that announced the offer opens it (now accepted).
+    assert any(said.startswith(service["title"]) for said in found["from_notification"])
+
+
+def test_session_warns_in_time_extends_with_one_key_and_keeps_typed_text(
+        registry_server: RegistryServer) -> None:
+    locale = "ru"
+    login, password = registry_server.register_parent("ru")
+    phone_label = service_fields(registry_server, SERVICE_ID, locale)["fields"]["phone"]["label"]
+    [found] = run_scenario("session_end", api_url=registry_server.url, locale=locale,
+                           login=login, password=password, service_id=SERVICE_ID,
+                           phone_label=phone_label)
+    # Warned by speech, assertively, with "Stay signed in" focused: one Enter extends.
+    assert [priority for _text, priority in found["warning"]] == ["assertive"]
+    assert found["warning_screen"] == "session" and found["focused"] == "stay_signed_in"
+    assert catalog(locale).gettext("You are still signed in.") in found["extended_heard"]
+    assert found["seconds_left_after"] > REFRESH_IDLE_SECONDS - 60
+    assert found["phone_after_extend"] == "+998901112233"
+    # Then the end: said assertively, signed out, and nothing typed is lost.
+    assert any(priority == "assertive" for _text, priority in found["ended_heard"])
+    assert found["signed_in_after_end"] is False
+    assert found["phone_after_sign_in"] == "+998901112233"
