@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
+import marshmallow as ma
 from flask import Response, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
@@ -41,6 +42,8 @@ _MAX_REMEMBERED_PAGES: Final = 2048
 
 _QUERY_SCHEMA: Final = CatalogueQuerySchema()
 _FIRST_PAGE: Final[dict[str, Any]] = {"page": 1, "per_page": 20}
+View = TypeVar("View", bound=Callable[..., Any])
+
 _CONDITIONAL: Final[list[dict[str, Any]]] = [
     {"in": "query", "name": "lang", "required": False, "schema": {"type": "string"},
      "description": "Locale (uz-Latn, uz-Cyrl, ru, en); wins over Accept-Language"},
@@ -136,11 +139,20 @@ def _kept(definition: Any, category: str | None, life_event: str | None) -> bool
         and (life_event is None or life_event in definition.life_events)
 
 
+def cached_read(schema: type[ma.Schema]) -> Callable[[View], View]:
+    """A read answered from prebuilt bytes: documented as ``schema``, 304 on a matching ETag."""
+
+    def decorate(view: View) -> View:
+        view = blp.alt_response(304, description="Not modified (ETag matched)")(view)
+        view = blp.response(200, schema)(view)
+        view = blp.doc(parameters=_CONDITIONAL)(view)
+        return prebuilt(view)
+
+    return decorate
+
+
 @blp.route("/services/<string:service_id>")
-@prebuilt
-@blp.doc(parameters=_CONDITIONAL)
-@blp.response(200, ServiceSchema)
-@blp.alt_response(304, description="Not modified (ETag matched)")
+@cached_read(ServiceSchema)
 def service_detail(service_id: str) -> Response:
     """The whole localized flow of a service: steps, fields, options, conditions, fee."""
     payload = current_catalogue().rendered(current_locale()).details.get(service_id)
@@ -150,10 +162,7 @@ def service_detail(service_id: str) -> Response:
 
 
 @blp.route("/categories")
-@prebuilt
-@blp.doc(parameters=_CONDITIONAL)
-@blp.response(200, ListingSchema)
-@blp.alt_response(304, description="Not modified (ETag matched)")
+@cached_read(ListingSchema)
 def categories() -> Response:
     """The service categories, each with how many services it holds."""
     payload = current_catalogue().rendered(current_locale()).categories
@@ -161,10 +170,7 @@ def categories() -> Response:
 
 
 @blp.route("/life-events")
-@prebuilt
-@blp.doc(parameters=_CONDITIONAL)
-@blp.response(200, ListingSchema)
-@blp.alt_response(304, description="Not modified (ETag matched)")
+@cached_read(ListingSchema)
 def life_events() -> Response:
     """Life events (birth of a child, moving house …), each with how many services it has."""
     payload = current_catalogue().rendered(current_locale()).life_events
@@ -172,10 +178,7 @@ def life_events() -> Response:
 
 
 @blp.route("/regions")
-@prebuilt
-@blp.doc(parameters=_CONDITIONAL)
-@blp.response(200, RegionsSchema)
-@blp.alt_response(304, description="Not modified (ETag matched)")
+@cached_read(RegionsSchema)
 def regions() -> Response:
     """The 14 first-level divisions of Uzbekistan with their districts."""
     payload = current_catalogue().rendered(current_locale()).regions

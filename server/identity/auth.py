@@ -26,7 +26,7 @@ from sqlalchemy.orm.util import identity_key
 
 from server.db import get_session
 from server.errors import Problem
-from server.i18n import N_, USER_LOCALE_LOADER
+from server.i18n import N_, USER_LOCALE_LOADER, needs_authorization
 from server.identity.models import ROLES, User
 from server.identity.tokens import AccessClaims, read_access_token
 
@@ -150,6 +150,7 @@ def require_user(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     return decorator
 
 
+@needs_authorization  # without credentials nobody is signed in: negotiation skips the call
 def saved_locale_of_signed_in_user() -> str | None:
     """The locale loader for negotiation: quiet (None) when nobody is signed in."""
     row = _user_row() if request_claims() is not None else None
