@@ -20,11 +20,20 @@ import requests
 
 from tests.mobile.live_server import ROOT, LiveServer
 from tests.mobile.registry_simulator import RegistryServer, SimulatorProcess
+from tests.mobile.scripted_http import ScriptedServer
 
 SERVICE_ID = "no-criminal-record-certificate"
 #: What a citizen would type to find the certificate, in each language.
 QUERIES = {"uz_Latn": "sudlanmaganlik", "uz_Cyrl": "судланмаганлик",
            "ru": "справка о несудимости", "en": "criminal record"}
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    """A scripted HTTP server answering the API client's calls (no Kivy, no real API)."""
+    scripted = ScriptedServer()
+    yield scripted
+    scripted.close()
 
 
 @pytest.fixture(scope="session")

@@ -15,13 +15,6 @@ FAST = RetryPolicy(attempts=3, backoff_base=0.01, backoff_cap=0.02, retry_after_
 
 
 @pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    scripted = ScriptedServer()
-    yield scripted
-    scripted.close()
-
-
-@pytest.fixture
 def api(server: ScriptedServer, tmp_path: Path) -> Iterator[XizmatApi]:
     client = XizmatApi(server.url, tmp_path, locale="ru", retry=FAST,
                        timeouts=Timeouts(connect=1, read=0.5))

@@ -19,13 +19,6 @@ PAIR = {"access_token": "a1", "refresh_token": "r1", "expires_in": 900}
 
 
 @pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    scripted = ScriptedServer()
-    yield scripted
-    scripted.close()
-
-
-@pytest.fixture
 def api(server: ScriptedServer, tmp_path: Path) -> Iterator[XizmatApi]:
     client = XizmatApi(server.url, tmp_path, locale="uz_Latn", retry=FAST,
                        timeouts=Timeouts(connect=1, read=1))
