@@ -14,10 +14,10 @@ from typing import Any
 from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
 
+from locales.markers import N_
 from mobile.a11y.blocks import FieldBlock
 from mobile.a11y.widgets import XChoice, XLabel, XTextField
 from mobile.conditions import holds
-from mobile.i18n import N_
 
 TEXT_TYPES = {"text", "integer", "decimal", "date", "phone", "pinfl", "email"}
 MULTILINE_TYPES = {"long_text", "address"}

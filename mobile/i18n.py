@@ -20,11 +20,6 @@ from locales.catalogs import translations
 DOMAINS = ("mobile", "accessibility", "common")
 
 
-def N_(message: str) -> str:  # noqa: N802 the gettext marker name extraction looks for
-    """Mark a message id for extraction; it is translated where it is shown."""
-    return message
-
-
 def catalog(locale: str) -> gettext.NullTranslations:
     return translations(locale, DOMAINS)
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-
-def N_(message: str) -> str:  # noqa: N802 the gettext marker name extraction looks for
-    """Mark a message id for extraction into the ``mobile`` domain; rendered by the UI."""
-    return message
+from locales.markers import N_
 
 
 class ApiError(Exception):

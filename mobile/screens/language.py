@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from locales import NATIVE_NAMES, SUPPORTED_LOCALES
+from locales.markers import N_
 from mobile.a11y.widgets import XListItem
-from mobile.i18n import N_, catalog
+from mobile.i18n import catalog
 from mobile.screens.base import XScreen
 
 CHOSEN = N_("Language: %(name)s")

@@ -7,8 +7,8 @@ from typing import Any
 
 from kivy.properties import StringProperty
 
+from locales.markers import N_
 from mobile.a11y.widgets import XListItem
-from mobile.i18n import N_
 from mobile.screens.base import XScreen
 from mobile.screens.home import items_of, pending_count_text
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from kivy.properties import StringProperty
 
+from locales.markers import N_
 from mobile.api import ProblemError
 from mobile.forms import StepForm
-from mobile.i18n import N_
 from mobile.screens.base import XScreen
 
 FIELDS = (

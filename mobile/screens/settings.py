@@ -11,8 +11,8 @@ from typing import Any
 from accessibility.themes import THEMES
 from accessibility.typescale import SCALE_STEPS, nearest_step
 from locales import NATIVE_NAMES, SUPPORTED_LOCALES
+from locales.markers import N_
 from mobile.a11y.widgets import XChoice
-from mobile.i18n import N_
 from mobile.screens.base import XScreen
 
 THEME_NAMES = {
