@@ -14,6 +14,7 @@ import threading
 import weakref
 from typing import Any
 
+import orjson
 from flask import Flask, current_app, g
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
@@ -35,7 +36,7 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 #: backstop: requests checkpoint well before (:data:`CHECKPOINT_AFTER_COMMITS`).
 SQLITE_AUTOCHECKPOINT_PAGES = 8000
 #: Commits of one process after which its next request end checkpoints the log.
-CHECKPOINT_AFTER_COMMITS = 40
+CHECKPOINT_AFTER_COMMITS = int(__import__("os").environ.get("XZ_CKPT", "40"))
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,10 @@ def normalize_url(url: str) -> str:
 def make_engine(url: str, **options: Any) -> Engine:
     """An engine for ``url`` with Xizmat's connection settings (WAL etc. on SQLite)."""
     url = normalize_url(url)
+    # JSON columns (answers, event parameters) through orjson: a tenth of the json module's
+    # time for the same text.  Integer keys become strings, as the json module makes them.
+    options.setdefault("json_serializer", _json_text)
+    options.setdefault("json_deserializer", orjson.loads)
     # SQL logging (echo, or a DEBUG root logger) must not print PINFLs or password hashes.
     options.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
@@ -74,6 +79,10 @@ def make_engine(url: str, **options: Any) -> Engine:
         options.setdefault("connect_args", {}).setdefault("connect_timeout", 3)
         options.setdefault("pool_pre_ping", True)
     return create_engine(url, **options)
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:

@@ -16,19 +16,19 @@ from typing import ClassVar, TypeVar
 from sqlalchemy.orm import Session
 
 from locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
-from server.applications.models import Application, Notification
-from server.applications.prepared import write
+from server.applications.records import AnyApplication, AnyNotification
 from server.applications.statements import INSERT_SMS
 from server.identity.models import Person, utc_now
+from server.prepared import write
 
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
     """What a channel gets: the notification, its reader and the application it is about."""
 
-    notification: Notification
+    notification: AnyNotification
     recipient: Person
-    application: Application | None
+    application: AnyApplication | None
 
 
 class Channel(ABC):

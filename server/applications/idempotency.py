@@ -20,11 +20,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.applications.models import IdempotencyRecord
-from server.applications.prepared import write
 from server.applications.statements import INSERT_IDEMPOTENCY
 from server.errors import Problem
 from server.i18n import N_
 from server.identity.models import utc_now
+from server.prepared import write
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255

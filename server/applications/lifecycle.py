@@ -17,11 +17,12 @@ from typing import Any, Final, Literal
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from server.applications.models import Application, ApplicationEvent
-from server.applications.prepared import write
+from server.applications.models import Application
+from server.applications.records import AnyApplication, EventRecord
 from server.applications.statements import INSERT_EVENT, move_application
 from server.errors import Problem
 from server.i18n import N_
+from server.prepared import write
 
 Actor = Literal["owner", "officer"]
 
@@ -104,17 +105,17 @@ def allowed_actions(status: str, actor: Actor) -> list[str]:
 
 
 def transition(
-    session: Session, application: Application, action: str, *, actor_id: int,
+    session: Session, application: AnyApplication, action: str, *, actor_id: int,
     actor_role: str, now: datetime, params: Mapping[str, Any] | None = None,
     changes: Mapping[str, Any] | None = None,
-) -> ApplicationEvent:
+) -> EventRecord:
     """Move ``application`` by ``action``; record and return the event (not yet notified).
 
     The caller has already checked that the actor may see the application (404 otherwise) and
     is of the kind the transition names.  ``changes`` are further columns set in the same
     update (the number and due date on submission).  Raises :class:`TransitionConflictError`
     (409) when the status does not allow the action, also when another request changed it
-    first.  The event is written with a Core insert and returned as a transient object.
+    first.  The event is written with a prebuilt insert and returned as a plain record.
     """
     rule = TRANSITIONS[action]
     event_params = dict(params or {})
@@ -127,14 +128,15 @@ def transition(
     result = write(session, move_application(rule.sources), {**values, "match_id": application.id})
     if result.rowcount != 1:
         raise TransitionConflictError()
+    # Already written by the update above: mirror it (on an ORM object, without making it dirty).
+    mirror = set_committed_value if isinstance(application, Application) else setattr
     for column, value in values.items():
-        # Already written by the update above: mirror it without making the object dirty.
-        set_committed_value(application, column, value)
+        mirror(application, column, value)
     event_params.setdefault("number", application.number or "")
     event_params.setdefault("service", application.service_id)
-    row = {"application_id": application.id, "at": now, "actor_id": actor_id,
+    row: dict[str, Any] = {"application_id": application.id, "at": now, "actor_id": actor_id,
            "actor_role": actor_role, "action": action, "from_status": source,
            "to_status": rule.target, "message_id": rule.message, "params": event_params}
     # A prebuilt Core insert: the ORM's unit of work costs more than the statement itself.
     event_id = write(session, INSERT_EVENT, row).returned
-    return ApplicationEvent(id=event_id, **row)  # transient: for the answer and notifications
+    return EventRecord(id=event_id, **row)

@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from locales.catalogs import translations
 from server.applications.channels import ChannelRegistry, Delivery, reader_locale, registry
-from server.applications.models import Application, ApplicationEvent, Notification
-from server.applications.prepared import write
+from server.applications.records import AnyApplication, AnyEvent, NotificationRecord
 from server.applications.statements import INSERT_NOTIFICATION
 from server.catalogue.models import text_context
 from server.catalogue.service import current_catalogue
 from server.identity.models import Person
+from server.prepared import write
 
 #: Offers after life events (the registries part) are notified with its messages too.
 MESSAGE_DOMAINS = ("accounts", "registries")
@@ -58,14 +58,15 @@ def render_message(message_id: str, params: Mapping[str, Any], locale: str) -> s
 
 
 def notify(
-    session: Session, event: ApplicationEvent, application: Application, recipient: Person,
+    session: Session, event: AnyEvent, application: AnyApplication, recipient: Person,
     channels: ChannelRegistry = registry,
-) -> Notification:
+) -> NotificationRecord:
     """Keep a notification about ``event`` for ``recipient`` and hand it to every channel."""
-    row = {"user_id": recipient.id, "application_id": application.id, "event_id": event.id,
-           "message_id": event.message_id, "params": dict(event.params), "created_at": event.at}
+    row: dict[str, Any] = {
+        "user_id": recipient.id, "application_id": application.id, "event_id": event.id,
+        "message_id": event.message_id, "params": dict(event.params), "created_at": event.at}
     notification_id = write(session, INSERT_NOTIFICATION, row).returned
-    notification = Notification(id=notification_id, **row)  # transient, for the channels
+    notification = NotificationRecord(id=notification_id, **row)
     delivery = Delivery(notification, recipient, application)
     for channel in channels:
         if channel.wants(delivery):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from server.applications.prepared import write
 from server.applications.statements import next_counter_value
+from server.prepared import write
 
 PREFIX = "XZ"
 

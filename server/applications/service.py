@@ -24,12 +24,14 @@ from server.applications.lifecycle import (
 from server.applications.models import Application, ApplicationEvent
 from server.applications.notifications import render_message, service_title
 from server.applications.prefill import prefill_draft
-from server.applications.statements import SELECT_APPLICATION, run
+from server.applications.records import AnyApplication, AnyEvent, ApplicationRecord
+from server.applications.statements import SELECT_APPLICATION
 from server.catalogue.models import ServiceDefinition
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
 from server.i18n import N_, translate
 from server.identity.models import Person, User, utc_now
+from server.prepared import read_first
 
 #: Due dates and "overdue" follow the agencies' calendar.
 AGENCY_TIME_ZONE = ZoneInfo("Asia/Tashkent")
@@ -40,12 +42,12 @@ def agency_today(now: datetime | None = None) -> date:
     return (now or utc_now()).astimezone(AGENCY_TIME_ZONE).date()
 
 
-def is_overdue(application: Application, today: date) -> bool:
+def is_overdue(application: AnyApplication, today: date) -> bool:
     return (application.status in OPEN_STATUSES and application.due_date is not None
             and application.due_date < today)
 
 
-def definition_of(application: Application) -> ServiceDefinition:
+def definition_of(application: AnyApplication) -> ServiceDefinition:
     definition = current_catalogue().get(application.service_id)
     if definition is None:  # a service withdrawn from the catalogue after the draft was made
         raise Problem(409, detail=N_("This service is no longer offered."))
@@ -76,16 +78,16 @@ def owned_application(session: Session, application_id: str, user: User) -> Appl
 
 
 def owned_application_row(session: Session, application_id: str, user: Person
-                          ) -> Application:
-    """:func:`owned_application` for the submit path: one Core select, a detached object.
+                          ) -> ApplicationRecord:
+    """:func:`owned_application` for the submit path: one prebuilt select, a plain record.
 
-    The object is not in the session (changes to it are not saved): the submission writes
-    with its own statements and mirrors them onto the object for the answer.
+    The record is not in the session (changes to it are not saved): the submission writes
+    with its own statements and mirrors them onto the record for the answer.
     """
-    row = run(session, SELECT_APPLICATION, {"id": application_id[:32]}).mappings().first()
+    row = read_first(session, SELECT_APPLICATION, {"id": application_id[:32]})
     if row is None or row["user_id"] != user.id:
         raise Problem(404, detail=NOT_FOUND)
-    return Application(**row)
+    return ApplicationRecord(**row)
 
 
 def agency_application(session: Session, application_id: str, officer: User) -> Application:
@@ -100,7 +102,7 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def summary_json(application: Application, locale: str, today: date) -> dict[str, Any]:
+def summary_json(application: AnyApplication, locale: str, today: date) -> dict[str, Any]:
     return {
         "id": application.id,
         "number": application.number,
@@ -116,7 +118,7 @@ def summary_json(application: Application, locale: str, today: date) -> dict[str
     }
 
 
-def _note(event: ApplicationEvent) -> str | None:
+def _note(event: AnyEvent) -> str | None:
     for key in ("question", "reason", "answer"):
         if event.params.get(key):
             return str(event.params[key])
@@ -124,8 +126,8 @@ def _note(event: ApplicationEvent) -> str | None:
 
 
 def detail_json(
-    session: Session, application: Application, locale: str, viewer: Actor,
-    applicant: User | None = None, events: list[ApplicationEvent] | None = None,
+    session: Session, application: AnyApplication, locale: str, viewer: Actor,
+    applicant: User | None = None, events: list[AnyEvent] | None = None,
 ) -> dict[str, Any]:
     """Everything about one application: answers, timeline, what comes next, due date."""
     if events is None:

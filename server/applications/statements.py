@@ -3,20 +3,16 @@
 Building ``insert(Model).values(...)`` per request cost more than running it: SQLAlchemy
 coerces every value and computes a fresh cache key, and an ORM-enabled insert goes through
 the bulk-persistence layer.  These are plain Core statements on the tables, compiled once per
-dialect.  The writes run through :func:`server.applications.prepared.write` (straight on the
-driver); :func:`run` executes the others on the session's connection.  Both stay in the
-request's transaction.
+dialect, and run straight on the driver by :mod:`server.prepared`, in the request's
+transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import Table, bindparam, or_
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert, Update
 
 from server.applications.models import (
@@ -62,7 +58,7 @@ def move_application(sources: frozenset[str]) -> Update:
     )
 
 
-#: One application by id, as a row (the submit path builds a transient object from it).
+#: One application by id, as a row (the submit path reads it into a plain record).
 SELECT_APPLICATION = APPLICATIONS.select().where(APPLICATIONS.c.id == bindparam("id"))
 
 
@@ -75,8 +71,3 @@ def next_counter_value(dialect: str) -> Insert:
         index_elements=["year"], set_={"last_value": COUNTERS.c.last_value + 1}
     ).returning(COUNTERS.c.last_value)
     return upsert
-
-
-def run(session: Session, statement: Any, parameters: Mapping[str, Any]) -> Any:
-    """Execute on the session's connection (same transaction, no ORM layer)."""
-    return session.connection().execute(statement, dict(parameters))

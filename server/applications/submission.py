@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from server.applications.lifecycle import EDITABLE_STATUSES, transition
-from server.applications.models import Application, ApplicationEvent
+from server.applications.models import Application
 from server.applications.notifications import notify
 from server.applications.numbering import next_number
+from server.applications.records import AnyApplication, EventRecord
 from server.applications.service import agency_today, definition_of
 from server.applications.workdays import add_working_days
 from server.errors import Problem
@@ -49,7 +50,7 @@ def save_step(
     application.updated_at = utc_now()
 
 
-def validate_whole(application: Application, locale: str) -> dict[str, Any]:
+def validate_whole(application: AnyApplication, locale: str) -> dict[str, Any]:
     """The whole application checked again; 422 with ``step.field`` errors when it fails."""
     outcome = validate_application(definition_of(application), application.values or {}, locale)
     if outcome.errors:
@@ -66,7 +67,7 @@ class CheckedSubmission:
     year: int
 
 
-def check_submission(application: Application, locale: str) -> CheckedSubmission:
+def check_submission(application: AnyApplication, locale: str) -> CheckedSubmission:
     """Everything a submission needs that only reads: run before the write phase."""
     if application.status != "draft":
         raise Problem(409, detail=N_("This application has already been submitted."))
@@ -77,9 +78,9 @@ def check_submission(application: Application, locale: str) -> CheckedSubmission
 
 
 def record_submission(
-    session: Session, application: Application, citizen: Person, checked: CheckedSubmission,
+    session: Session, application: AnyApplication, citizen: Person, checked: CheckedSubmission,
     notify_by_sms: bool,
-) -> ApplicationEvent:
+) -> EventRecord:
     """The write phase of a submission: numbered, due date set, citizen notified.
 
     Raises :class:`TransitionConflictError` when the draft was submitted meanwhile.
@@ -99,7 +100,7 @@ def record_submission(
 def submit(
     session: Session, application: Application, citizen: Person, notify_by_sms: bool,
     locale: str,
-) -> ApplicationEvent:
+) -> EventRecord:
     """Check and record a submission in the caller's transaction (both phases at once)."""
     checked = check_submission(application, locale)
     return record_submission(session, application, citizen, checked, notify_by_sms)
@@ -107,7 +108,7 @@ def submit(
 
 def answer(
     session: Session, application: Application, citizen: User, text: str, locale: str
-) -> ApplicationEvent:
+) -> EventRecord:
     """The citizen answers the officer's question; the application goes back to the agency."""
     if application.status == "needs_info":
         values = validate_whole(application, locale)
@@ -123,7 +124,7 @@ def answer(
 def move(
     session: Session, application: Application, action: str, actor: User,
     params: Mapping[str, Any] | None = None,
-) -> ApplicationEvent:
+) -> EventRecord:
     """Any other move (take, request_info, approve, reject, issue, withdraw)."""
     cleaned = {name: str(value).strip() for name, value in (params or {}).items()}
     changes = {"officer_id": actor.id} if action == "take" else None

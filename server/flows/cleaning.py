@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
-from server.catalogue.models import FieldDefinition, ReferenceData
+from server.catalogue.models import FieldDefinition, ReferenceData, Step
 from server.flows.identifiers import normalize_phone, pinfl_problem
 
 #: Longest text kept when a definition sets no max_length, per type (bounds all later work).
@@ -204,3 +204,24 @@ _CLEANERS: Final[dict[str, Cleaner]] = {
     "yes_no": _boolean, "consent": _boolean, "phone": _phone, "pinfl": _pinfl,
     "email": _email, "region": _region, "district": _district,
 }
+
+
+def clean_step(
+    step: Step, data: Mapping[str, Any], reference: ReferenceData, today: date
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """(clean values, field -> broken rule) of the fields of ``step`` present in ``data``.
+
+    Every field is cleaned as optional here: whether an empty one is required depends on
+    ``show_if`` and so on the other answers, which the engine decides afterwards.  Keys that
+    are not fields of the step are ignored.
+    """
+    values: dict[str, Any] = {}
+    broken: dict[str, str] = {}
+    for field in step.fields:
+        if field.name not in data:
+            continue
+        try:
+            values[field.name] = clean(field, data[field.name], reference, today)
+        except BrokenRuleError as error:
+            broken[field.name] = error.rule
+    return values, broken

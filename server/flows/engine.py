@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +20,7 @@ from typing import Any
 from locales import LOCALES_DIR
 from server.catalogue.conditions import evaluate
 from server.catalogue.models import ReferenceData, ServiceDefinition, Step
+from server.flows.cleaning import clean_step
 from server.flows.messages import (
     NOT_AN_OBJECT,
     UNEXPECTED,
@@ -26,7 +28,6 @@ from server.flows.messages import (
     field_message,
     general_message,
 )
-from server.flows.schemas import load_step
 
 logger = logging.getLogger(__name__)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -110,7 +111,7 @@ def check_step(
         return StepOutcome(errors={"_schema": [general_message(NOT_AN_OBJECT, locale)]})
     known = _string_keys(earlier) if isinstance(earlier, Mapping) else {}
     submitted = {f.name: data[f.name] for f in step.fields if _has_key(data, f.name)}
-    loaded, broken = load_step(definition, step, submitted, context.reference)
+    loaded, broken = clean_step(step, submitted, context.reference, date.today())
     return _decide(definition, step, loaded, broken, known, locale, context)
 
 

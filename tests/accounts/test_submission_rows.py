@@ -1,12 +1,13 @@
 """What a submission writes, read back through the ORM and the API, on SQLite and PostgreSQL.
 
 The submission's rows are written with statements run straight on the driver
-(server/applications/prepared.py); these checks hold it to what SQLAlchemy itself would store:
+(server/prepared.py); these checks hold it to what SQLAlchemy itself would store:
 aware UTC times, dates, JSON parameters, the SMS text, and the answer kept for retries.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, date, datetime
 
 import pytest
@@ -20,7 +21,8 @@ from server.applications.models import (
     Notification,
     SmsOutboxMessage,
 )
-from server.db import session_factory
+from server.applications.records import ApplicationRecord, EventRecord, NotificationRecord
+from server.db import Base, session_factory
 from tests.accounts.conftest import complete_draft, register, submit
 
 
@@ -69,3 +71,13 @@ def test_submission_rows_read_back_on_sqlite(app: Flask) -> None:
 @pytest.mark.postgres
 def test_submission_rows_read_back_on_postgresql(postgres_app: Flask) -> None:
     check_rows_read_back(postgres_app)
+
+
+@pytest.mark.parametrize(("record", "model"), [
+    (ApplicationRecord, Application), (EventRecord, ApplicationEvent),
+    (NotificationRecord, Notification)])
+def test_plain_records_carry_every_column_of_their_table(record: type, model: type[Base]
+                                                         ) -> None:
+    """The submission reads and writes rows as plain records: a column added to a table must
+    be added to its record too, or the submission would drop it (or fail to read the row)."""
+    assert [field.name for field in fields(record)] == list(model.__table__.columns.keys())
