@@ -6,6 +6,7 @@ SHA-256 digests (the token itself has 256 random bits, so a fast digest is enoug
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -38,6 +39,32 @@ class UtcDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+    # SQLite keeps moments as text.  SQLAlchemy's DateTime formats and parses that text in
+    # Python, field by field; ``isoformat``/``fromisoformat`` make and read the very same text
+    # ("2026-11-27 21:41:00.123456") in C, several times faster (a submission writes six).
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        return _sqlite_text_of_moment
+
+    def result_processor(self, dialect: Dialect, coltype: object
+                         ) -> Callable[[Any], Any] | None:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return _moment_of_sqlite_text
+
+
+def _sqlite_text_of_moment(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware UTC moment")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _moment_of_sqlite_text(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 class User(Base):

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import jwt
 import pyotp
 import pytest
+from sqlalchemy import DateTime
+from sqlalchemy.dialects import sqlite
 
 from server.applications.channels import Channel, ChannelRegistry, registry
 from server.applications.lifecycle import STATUSES, TRANSITIONS, allowed_actions
 from server.applications.numbering import format_number
 from server.applications.workdays import add_working_days, is_working_day
-from server.identity.models import User
+from server.identity.models import User, UtcDateTime
 from server.identity.passwords import PasswordHashing, common_passwords, password_problems
 from server.identity.tokens import AUDIENCE, ISSUER, issue_access_token, read_access_token
 from server.identity.totp import accept_code, matching_step
@@ -131,3 +133,24 @@ def test_channels_register_once() -> None:
     assert own.get("push") is not None and Push.id == "push"
     with pytest.raises(ValueError, match="registered twice"):
         own.register("push")(Push)
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2026, 11, 27, 21, 41, 0, 123456, tzinfo=UTC),
+    datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+    datetime(1999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+    datetime(2026, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=5))),  # stored as UTC
+])
+def test_utc_moments_are_stored_on_sqlite_as_sqlalchemy_stores_them(moment: datetime) -> None:
+    """UtcDateTime writes SQLite text with isoformat: it must be SQLAlchemy's very text, so
+    rows written either way compare and sort alike, and read back as the same aware moment."""
+    dialect = sqlite.dialect()
+    theirs = DateTime().dialect_impl(dialect)
+    ours = UtcDateTime().dialect_impl(dialect)
+    theirs_text = theirs.bind_processor(dialect)(moment.astimezone(UTC).replace(tzinfo=None))
+    ours_text = ours.bind_processor(dialect)(moment)
+    assert ours_text == theirs_text
+    assert ours.result_processor(dialect, None)(theirs_text) == moment
+    assert ours.result_processor(dialect, None)(None) is None
+    with pytest.raises(ValueError, match="naive"):
+        ours.bind_processor(dialect)(moment.replace(tzinfo=None))
