@@ -20,8 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
@@ -34,6 +32,8 @@ from generated_services import write_services  # noqa: E402
 from harness import (  # noqa: E402
     BASELINE_PATH,
     BASELINE_SPEC,
+    PairedBaseline,
+    Row,
     WrkResult,
     app_environment,
     append_results,
@@ -102,38 +102,6 @@ def in_process_search_cost(services: Path, words: list[str], rounds: int = 30) -
         for query in chosen:
             catalogue.search_index.search(query, limit=20)
     return (time.perf_counter() - start) / (rounds * len(chosen)) * 1e6
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    result: WrkResult
-    kind: str  # "read", "search" or "reference"
-    h_rate: float  # H req/s measured right before and after this row (mean)
-
-
-class PairedBaseline:
-    """H measured between the endpoints, so each endpoint is judged against H of its moment.
-
-    The machine is shared: other work comes and goes within a run and moved H by up to 30 %
-    between the start and the end of one.  Runs go H, E1, H, E2, H, ... and each E is set
-    against the mean of the H just before and just after it.
-    """
-
-    def __init__(self, url: str, duration: int) -> None:
-        self.url = url
-        self.duration = duration
-        self.runs: list[WrkResult] = [self._h()]
-
-    def _h(self) -> WrkResult:
-        return run_wrk(self.url, max(2, self.duration // 2))
-
-    def measure(self, name: str, kind: str, run: Callable[[], WrkResult]) -> Row:
-        result = run()
-        before, after = self.runs[-1], self._h()
-        self.runs.append(after)
-        h_rate = (before.requests_per_second + after.requests_per_second) / 2
-        return Row(name, result, kind, h_rate)
 
 
 def measure(duration: int) -> tuple[PairedBaseline, list[Row], dict[str, float]]:

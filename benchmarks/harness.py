@@ -195,6 +195,38 @@ def measure_baseline(duration: int = 10) -> WrkResult:
         return run_wrk(base_url + BASELINE_PATH, duration)
 
 
+@dataclass(frozen=True)
+class Row:
+    name: str
+    result: WrkResult
+    kind: str  # "read", "search" or "reference"
+    h_rate: float  # H req/s measured right before and after this row (mean)
+
+
+class PairedBaseline:
+    """H measured between the endpoints, so each endpoint is judged against H of its moment.
+
+    The machine is shared: other work comes and goes within a run and moved H by up to 30 %
+    between the start and the end of one.  Runs go H, E1, H, E2, H, ... and each E is set
+    against the mean of the H just before and just after it.
+    """
+
+    def __init__(self, url: str, duration: int) -> None:
+        self.url = url
+        self.duration = duration
+        self.runs: list[WrkResult] = [self._h()]
+
+    def _h(self) -> WrkResult:
+        return run_wrk(self.url, max(2, self.duration // 2))
+
+    def measure(self, name: str, kind: str, run: Callable[[], WrkResult]) -> Row:
+        result = run()
+        before, after = self.runs[-1], self._h()
+        self.runs.append(after)
+        h_rate = (before.requests_per_second + after.requests_per_second) / 2
+        return Row(name, result, kind, h_rate)
+
+
 def describe_machine() -> str:
     return (f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
             "gunicorn 2 sync workers, wrk -t2 -c64 on 127.0.0.1")

@@ -3,10 +3,13 @@
 :mod:`locales.uzbek` is the public side (whole texts, placeholders, folding); this module turns
 one word from one script to the other.  Rules (1995 Latin alphabet): е is "ye" at the start of
 a word and after a vowel, ъ or ь; ц is "s" at the start or after a consonant and "ts" after a
-vowel; ё/ю/я are yo/yu/ya; ъ is ʼ (dropped after ў/ғ and before е), ь is dropped; сҳ is sʼh.
+vowel; ё/ю/я are yo/yu/ya; ъ is ʼ (dropped after ў/ғ and before е); ь is dropped, except
+that it is y before о and и (павильон -> pavilyon, Ильин -> Ilyin); сҳ is sʼh.
 Back: a word-initial or post-vowel e is э, ye/yo/yu/ya are е/ё/ю/я, sʼh is сҳ, -tsiya is -ция.
 Words the rules get wrong (mostly Russian loans) come from the exception dictionary, which
-also matches them with Uzbek suffixes (объектлар <-> obyektlar).
+also matches them with Uzbek suffixes (объектлар <-> obyektlar).  Among them are the loans
+whose soft sign Latin drops (факультет, фильм, роль): nothing in "fakultet" tells that an ь
+belongs after the l, since native words spell the same letters without one (бултур, қултум).
 """
 
 from __future__ import annotations
@@ -136,6 +139,10 @@ def convert_cyrillic_word(word: str) -> str:
         elif low == "ъ":
             # ўъ/ғъ are plain oʻ/gʻ (moʻjiza); before е the y of "ye" already marks it.
             latin = "" if prev in "ўғ" or nxt == "е" else MODIFIER_APOSTROPHE
+        elif low == "ь":
+            # A separating soft sign before о or и is y (the annex to the 1995 rules: павильон
+            # -> pavilyon, Ильин -> Ilyin); before е/ё/ю/я the letter itself brings the y.
+            latin = "y" if nxt and nxt in "ои" else ""
         elif low == "с" and nxt == "ҳ":
             latin = "s" + MODIFIER_APOSTROPHE  # Исҳоқ -> Isʼhoq, never "sh"
         else:

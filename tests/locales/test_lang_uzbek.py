@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,35 @@ def test_exception_dictionary_words_take_suffixes() -> None:
     assert cyrillic_to_latin("сентябрда") == "sentabrda"
     # "sirka" (vinegar) starts with the dictionary word "sirk" but is not it.
     assert latin_to_cyrillic("sirka") == "сирка"
+
+
+@pytest.mark.parametrize(
+    ("latin_suffix", "cyrillic_suffix"),
+    [("", ""), ("lar", "лар"), ("ga", "га"), ("da", "да"), ("ning", "нинг"), ("i", "и"),
+     ("lari", "лари"), ("dagi", "даги"), ("imiz", "имиз")],
+)
+@pytest.mark.parametrize("case", [str.lower, str.title, str.upper])
+def test_soft_sign_loans_keep_their_soft_sign_with_suffixes_in_every_case(
+    latin_suffix: str, cyrillic_suffix: str, case: Callable[[str], str]
+) -> None:
+    # Latin drops the ь of факультет; only the dictionary can bring it back, on every form.
+    latin, cyrillic = case("fakultet" + latin_suffix), case("факультет" + cyrillic_suffix)
+    assert latin_to_cyrillic(latin) == cyrillic
+    assert cyrillic_to_latin(cyrillic) == latin
+
+
+def test_separating_soft_sign_before_o_and_i_is_y() -> None:
+    # Annex to the 1995 rules: павильон -> pavilyon, Ильин -> Ilyin; elsewhere ь is dropped.
+    assert cyrillic_to_latin("батальон медальон Ильин") == "batalyon medalyon Ilyin"
+    assert cyrillic_to_latin("БАТАЛЬОН Батальон") == "BATALYON Batalyon"
+    assert cyrillic_to_latin("мультфильм альбом") == "multfilm albom"
+    # Back to Cyrillic, "lyo" is ambiguous (Ilyos is Илёс): only listed loans get ьо.
+    assert latin_to_cyrillic("pavilyon Ilyos") == "павильон Илёс"
+
+
+def test_native_words_with_the_letters_of_a_soft_sign_loan_keep_none() -> None:
+    # bultur and qultum are Uzbek: no "ult" rule, and no dictionary stem, may touch them.
+    assert latin_to_cyrillic("bultur qultum pulsiz konsul") == "бултур қултум пулсиз консул"
 
 
 def test_placeholders_addresses_and_kept_terms_pass_through() -> None:
