@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from server.applications.models import (
     Application,
@@ -22,7 +23,9 @@ from server.applications.models import (
     SmsOutboxMessage,
 )
 from server.applications.records import ApplicationRecord, EventRecord, NotificationRecord
+from server.applications.statements import INSERT_IDEMPOTENCY
 from server.db import Base, session_factory
+from server.prepared import write
 from tests.accounts.conftest import complete_draft, register, submit
 
 
@@ -81,3 +84,28 @@ def test_plain_records_carry_every_column_of_their_table(record: type, model: ty
     """The submission reads and writes rows as plain records: a column added to a table must
     be added to its record too, or the submission would drop it (or fail to read the row)."""
     assert [field.name for field in fields(record)] == list(model.__table__.columns.keys())
+
+
+def test_prepared_writes_follow_the_sessions_transactions(app: Flask) -> None:
+    """Statements run on the driver join the session's current transaction: a rollback undoes
+    them, and the next statement after a rollback or a commit starts a new transaction."""
+    person = register(app.test_client())
+
+    def record(session: Session, key: str) -> None:
+        write(session, INSERT_IDEMPOTENCY, {
+            "user_id": person.user_id, "key": key, "request_hash": "h", "status_code": 200,
+            "response_body": "{}", "created_at": datetime.now(UTC)})
+
+    with app.app_context(), session_factory(app)() as session:
+        record(session, "rolled-back")
+        session.rollback()
+        record(session, "kept")
+        session.commit()
+        record(session, "after-commit")
+        session.rollback()
+        record(session, "kept-too")
+        session.commit()
+    with app.app_context(), session_factory(app)() as session:
+        keys = session.scalars(select(IdempotencyRecord.key)
+                               .where(IdempotencyRecord.user_id == person.user_id)).all()
+    assert sorted(keys) == ["kept", "kept-too"]
