@@ -20,10 +20,10 @@ from kivy.properties import (
 )
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput
 
 from accessibility.nodes import INTERACTIVE_ROLES, Role, State
+from mobile.a11y.wrapping import WrappingLabel
 
 
 class Accessible:
@@ -60,8 +60,9 @@ class Accessible:
         return False
 
 
-class XLabel(Accessible, Label):
-    """Text that wraps to its width and grows in height (reflow at any type size)."""
+class XLabel(Accessible, WrappingLabel):
+    """Text that wraps between words to its width and grows in height (reflow at any type
+    size)."""
 
 
 class XHeading(XLabel):
@@ -70,7 +71,7 @@ class XHeading(XLabel):
     base_size = NumericProperty(24)
 
 
-class XButton(Accessible, ButtonBehavior, Label):
+class XButton(Accessible, ButtonBehavior, WrappingLabel):
     """A button whose name is its text unless told otherwise; at least 48 dp high."""
 
     a11y_role = StringProperty(Role.BUTTON.value)
@@ -113,7 +114,7 @@ class XList(Accessible, BoxLayout):
     a11y_role = StringProperty(Role.LIST.value)
 
 
-class XChoice(Accessible, ButtonBehavior, Label):
+class XChoice(Accessible, ButtonBehavior, WrappingLabel):
     """A check box, radio button or switch drawn as text with a state glyph.
 
     Drawing the state as a glyph of the text font keeps it in the text colour of the theme

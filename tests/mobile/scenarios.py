@@ -20,6 +20,7 @@ from tests.mobile.scenarios_journey import (
     offline_submit,
     restart_quietly,
 )
+from tests.mobile.scenarios_offer_answers import offer_declined, offer_refused
 from tests.mobile.scenarios_offers import offer_journey, session_end
 from tests.mobile.scenarios_screens import (
     audit,
@@ -28,6 +29,7 @@ from tests.mobile.scenarios_screens import (
     settings_profile,
     widget_rules,
 )
+from tests.mobile.scenarios_wrapping import word_breaks, wrapping
 
 SCENARIOS = {
     "journey": journey,
@@ -40,7 +42,11 @@ SCENARIOS = {
     "form_rules": form_rules,
     "settings_profile": settings_profile,
     "offer_journey": offer_journey,
+    "offer_declined": offer_declined,
+    "offer_refused": offer_refused,
     "session_end": session_end,
+    "wrapping": wrapping,
+    "word_breaks": word_breaks,
 }
 
 

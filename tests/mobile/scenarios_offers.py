@@ -37,19 +37,16 @@ def accessibility_plural(locale: str, singular: str, plural_text: str, count: in
     return str(text % {"count": count})
 
 
-def offer_journey(api_url: str, locale: str, login: str, password: str, service_title: str,
-                  answers: dict[str, str], consent: str, offer_message: str) -> None:
-    """Sign in, hear the offer, open it, answer what is missing, accept, hear the number;
-    then read the data-access log row by row with the arrow keys, and open the offer again
-    from the notification that announced it."""
-    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-offer-")))
+def open_offer(driver: Driver, locale: str, login: str, password: str, service_title: str,
+               questions: int) -> list[str]:
+    """From the start: choose the language, sign in, hear that an offer waits, open the
+    offers and then the offer (which leaves ``questions`` to answer); what it said."""
     choose_language(driver, locale)
     sign_in(driver, locale, login, password)
     waiting = plural(locale, "%(count)d offer waits for your answer",
                      "%(count)d offers wait for your answer", 1)
     driver.until(lambda: any(waiting in said for said in driver.heard()), what="the offer",
                  timeout=20)
-    found: dict[str, Any] = {"heard_offer": waiting}
     driver.tab_until(lambda said: said.startswith(words(locale, "Offers for you")),
                      shift=True)
     driver.key("enter")
@@ -58,16 +55,31 @@ def offer_journey(api_url: str, locale: str, login: str, password: str, service_
     mark = driver.mark()
     driver.key("enter")
     left = plural(locale, "%(count)d question is left for you.",
-                  "%(count)d questions are left for you.", len(answers) + 1)
+                  "%(count)d questions are left for you.", questions)
     driver.until(lambda: any(left in said for said in driver.heard()[mark:]),
                  what="the offer's summary", timeout=20)
     driver.settle()
-    found["offer_heard"] = driver.heard()[mark:]
+    return driver.heard()[mark:]
+
+
+def answer_offer(driver: Driver, answers: dict[str, str], consent: str) -> None:
+    """Type each answer into the field its label names, and tick the consent."""
     for label, text in answers.items():
         driver.tab_until(lambda said, label=label: said.startswith(label))
         driver.type(text)
     driver.tab_until(lambda said: said.startswith(consent))
     driver.key("spacebar")
+
+
+def offer_journey(api_url: str, locale: str, login: str, password: str, service_title: str,
+                  answers: dict[str, str], consent: str, offer_message: str) -> None:
+    """Sign in, hear the offer, open it, answer what is missing, accept, hear the number;
+    then read the data-access log row by row with the arrow keys, and open the offer again
+    from the notification that announced it."""
+    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-offer-")))
+    found: dict[str, Any] = {"offer_heard": open_offer(driver, locale, login, password,
+                                                       service_title, len(answers) + 1)}
+    answer_offer(driver, answers, consent)
     driver.tab_until(lambda said: said.startswith(words(locale, "Accept and apply")))
     mark = driver.mark()
     driver.key("enter")
