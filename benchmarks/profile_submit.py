@@ -5,6 +5,13 @@ submissions through the WSGI callable moves far less and shows where the time go
 call submits a different complete draft with a fresh Idempotency-Key, as bench_submit.py does.
 
     python benchmarks/profile_submit.py [--count 3000] [--profile] [--postgres URL]
+    python benchmarks/profile_submit.py --instructions [--count 300]
+
+``--instructions`` runs the same under valgrind's callgrind and counts the instructions of the
+measured submissions only (zeroed after the warm-up, read after the last one).  Seconds on
+this shared machine move by a third from one minute to the next; the count is the same from
+run to run, so it shows what a change to the code did.  It counts user-space instructions:
+time in the kernel (socket and file writes, WAL checkpoints) is not in it.
 """
 
 from __future__ import annotations
@@ -13,7 +20,11 @@ import argparse
 import cProfile
 import gc
 import io
+import os
 import pstats
+import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -72,7 +83,11 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="print cProfile's top entries")
     parser.add_argument("--postgres", default=None, help="measure on this PostgreSQL server")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions per submission with valgrind (callgrind)")
     args = parser.parse_args()
+    if args.instructions and not os.environ.get(_UNDER_CALLGRIND):
+        return count_instructions(args.count)
     with tempfile.TemporaryDirectory(prefix="xizmat-profile-submit-") as tmp:
         folder = Path(tmp)
         if args.postgres:
@@ -81,6 +96,37 @@ def main() -> int:
                 migrate(url, folder)
                 return measure(url, folder, args)
         return measure(migrated_sqlite(folder), folder, args)
+
+
+_UNDER_CALLGRIND = "XIZMAT_PROFILE_UNDER_CALLGRIND"
+
+
+def callgrind(command: str) -> None:
+    """Tell the callgrind running this process to zero or dump its counts (else nothing)."""
+    if os.environ.get(_UNDER_CALLGRIND):
+        subprocess.run(["callgrind_control", command, str(os.getpid())], check=True,
+                       capture_output=True)
+
+
+def count_instructions(count: int) -> int:
+    """Run this script under callgrind; print the instructions of one submission."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian package `valgrind`)")
+    with tempfile.TemporaryDirectory(prefix="xizmat-callgrind-") as tmp:
+        output = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}", sys.executable,
+             __file__, "--count", str(count)],
+            env={**os.environ, _UNDER_CALLGRIND: "1"}, check=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        # The dump made after the last submission: "<output>.1" (the final one is "<output>").
+        totals = re.search(r"^(?:summary|totals): (\d+)", (Path(tmp) / "callgrind.out.1")
+                           .read_text(), re.MULTILINE)
+    if totals is None:
+        raise SystemExit("callgrind wrote no totals")
+    print(f"submit: {int(totals.group(1)) / count:,.0f} instructions per submission "
+          f"({count} submissions, callgrind)")
+    return 0
 
 
 def measure(url: str, folder: Path, args: argparse.Namespace) -> int:
@@ -99,6 +145,7 @@ def measure(url: str, folder: Path, args: argparse.Namespace) -> int:
              for n, draft in enumerate(ids)]
     for call in calls[:warmup]:
         assert call().startswith("200"), "warm-up submission failed"
+    callgrind("--zero")  # from here on: the measured submissions only
     profiler = cProfile.Profile() if args.profile else None
     started = time.process_time()
     wall = time.perf_counter()
@@ -107,9 +154,12 @@ def measure(url: str, folder: Path, args: argparse.Namespace) -> int:
     statuses = [call() for call in calls[warmup:]]
     if profiler is not None:
         profiler.disable()
+    failed = [s for s in statuses if not s.startswith("200")]
+    if os.environ.get(_UNDER_CALLGRIND):
+        callgrind("--dump=measured")
+        return 1 if failed else 0  # seconds under valgrind mean nothing: the caller counts
     cpu = (time.process_time() - started) / args.count
     elapsed = (time.perf_counter() - wall) / args.count
-    failed = [s for s in statuses if not s.startswith("200")]
     hello = hello_cpu(args.count)
     print(f"submit: {cpu * 1e6:.0f} µs CPU ({elapsed * 1e6:.0f} µs wall) per submission; "
           f"hello: {hello * 1e6:.0f} µs; ratio {hello / cpu:.3f}; failures: {len(failed)}")

@@ -185,23 +185,29 @@ def _is_json_mimetype(mimetype: str) -> bool:
 
 def guard_request_body() -> None:
     """413 for oversized bodies and 415 for non-JSON bodies, before the view runs."""
-    environ = request.environ
+    # One context lookup each, not one per attribute (a proxy lookup is ~0.4 µs).
+    current: Request = request._get_current_object()  # type: ignore[attr-defined]
+    environ = current.environ
     if environ.get("CONTENT_LENGTH", "") in _NO_LENGTH and "HTTP_TRANSFER_ENCODING" not in environ:
         return  # no body (most requests): nothing to guard
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    length = request.content_length
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    limit = app.config.get("MAX_CONTENT_LENGTH")
+    length = current.content_length
     if limit is not None and length is not None and length > limit:
         raise RequestEntityTooLarge()
-    if request.method not in _BODY_METHODS or not request.path.startswith(API_PREFIX):
+    if current.method not in _BODY_METHODS or not current.path.startswith(API_PREFIX):
         return
-    if request.routing_exception is not None:
+    if current.routing_exception is not None:
         return  # 404/405 say more than 415 would: let routing answer
-    has_body = bool(length) or request.headers.get("Transfer-Encoding", "").lower() == "chunked"
+    has_body = bool(length) or environ.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked"
     if not has_body:
         return
-    view = current_app.view_functions.get(request.endpoint or "")
+    mimetype = current.mimetype
+    if _is_json_mimetype(mimetype):
+        return
+    view = app.view_functions.get(current.endpoint or "")
     allowed: frozenset[str] = getattr(view, "xizmat_accepts", frozenset())
-    if _is_json_mimetype(request.mimetype) or request.mimetype in allowed:
+    if mimetype in allowed:
         return
     raise UnsupportedMediaType()
 
