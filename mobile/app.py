@@ -43,6 +43,17 @@ SERVER_PREFERENCE_DEFAULTS = {"font_scale": 1.0, "theme": "default", "speech": F
                               "speech_rate": 1.0}
 BCP47_LOCALES = {tag: locale for locale, tag in BCP47_TAGS.items()}
 KV_DIR = Path(__file__).resolve().parent / "kv"
+#: A new screen is announced a frame later, after layout, so that the reading order (and so
+#: the first control) sees the new widgets' sizes.
+LAYOUT_DELAY = 0.05
+#: How long a screen's title waits for the screen's data.  A screen reader user expects to
+#: hear where they are, then what is there, once: "Offer, screen", "Loading…", then the offer's
+#: own title as a second screen, is two screens for one.  A local or good mobile connection
+#: answers well within a second, and a pause that short after a key still reads as the app's
+#: response; a longer silence would leave the user wondering whether the key was taken.  So
+#: after it the screen is announced with a stand-in title that names it ("Offer"), and what
+#: arrives later is said as an update of that screen, not as a new one.
+DATA_WAIT = 1.0
 
 
 class XizmatApp(App):
@@ -73,7 +84,16 @@ class XizmatApp(App):
         self.focus_manager: FocusManager | None = None
         #: The widget to focus when the next screen shows (instead of its first control).
         self.return_focus: Widget | None = None
-        self._announce_trigger = Clock.create_trigger(self._announce_current, 0.05)
+        self._after_layout = Clock.create_trigger(
+            lambda _dt: self._announce_current(wait_for_data=True), LAYOUT_DELAY)
+        self._data_late = Clock.create_trigger(
+            lambda _dt: self._announce_current(wait_for_data=False), DATA_WAIT)
+        self._refocus = Clock.create_trigger(lambda _dt: self._keep_focus(), LAYOUT_DELAY)
+        #: What the screen (or the user's Tab) focused while its title was still to be said.
+        self._focus_chosen: Widget | None = None
+        #: The title last said for the current screen (to tell, when data comes late, whether
+        #: the screen now has another one to say).
+        self._announced_title = ""
         self.sm: ScreenManager | None = None
         #: With XIZMAT_EXPORT_TREES set, each screen's tree is saved there as it opens.
         trees = os.environ.get("XIZMAT_EXPORT_TREES", "").strip()
@@ -171,6 +191,7 @@ class XizmatApp(App):
             self.sm.add_widget(SCREENS[name](name=name))
         screen = self.sm.get_screen(name)
         assert isinstance(screen, XScreen)
+        self._expect_screen()  # before prepare(): what it starts loading is said after the title
         screen.prepare(**context)
         if self.sm.current == name:
             self.screen_entered(screen)
@@ -185,6 +206,7 @@ class XizmatApp(App):
             return True
         if not self.history:
             return False
+        self._expect_screen()
         self.sm.current = self.history.pop()
         return True
 
@@ -217,25 +239,65 @@ class XizmatApp(App):
 
         self.background(make, made, offline)
 
-    def screen_entered(self, _screen: XScreen) -> None:
-        """A new screen (or new content on it): announce it once, on the next frame."""
-        self._announce_trigger()
+    def _expect_screen(self) -> None:
+        """A screen change has begun: its status and focus speech wait for its title."""
+        self.voice.hold()
+        self._focus_chosen = None
+        self._data_late.cancel()
+        self._data_late()
 
-    def _announce_current(self, *_args: Any) -> None:
-        """Say the title and summary, then focus (and say) the first control.
+    def screen_entered(self, _screen: XScreen) -> None:
+        """The new screen shows: announce it after layout (once its data is there)."""
+        self._after_layout()
+
+    def screen_loaded(self, screen: XScreen) -> None:
+        """``screen``'s data has come (or failed to): announce it now if it was waiting;
+        if it was announced without it (the data was late), say what it shows now instead of
+        announcing the whole screen again."""
+        screen.loading = False
+        if self.sm is None or screen is not self.sm.current_screen:
+            return
+        if self.voice.holding:
+            self._after_layout()
+            return
+        if screen.title != self._announced_title:
+            self._announced_title = screen.title
+            self.voice.loaded(screen.title, screen.summary, self.locale)
+        self._refocus()
+
+    def _keep_focus(self) -> None:
+        """After new content (and its layout): if the focused control went with the old
+        content, focus the first one, so that Tab and Enter act on what is shown."""
+        manager = self.focus_manager
+        if manager is None or self.voice.holding:
+            return  # another screen is on its way: it chooses its own focus
+        if manager.focused not in manager.order():
+            manager.focus_first(speak=True)
+
+    def _announce_current(self, wait_for_data: bool) -> None:
+        """Say the title and summary, then what the screen said while opening, then focus
+        (and say) what it chose, or its first control: once per screen change.
 
         Done a frame later, after layout, so that the reading order sees the new widgets'
-        sizes, and once however many times the screen was (re)entered in that frame.
+        sizes; and, up to DATA_WAIT, once the screen's data is there.
         """
         if self.sm is None or not isinstance(self.sm.current_screen, XScreen):
             return
         screen = self.sm.current_screen
+        if not self.voice.holding or (wait_for_data and screen.loading):
+            return  # said already, or screen_loaded() or the DATA_WAIT trigger comes back
+        self._data_late.cancel()
+        self._announced_title = screen.title
         self.voice.screen(screen.title, screen.summary, self.locale)
         if self.focus_manager is not None:
-            # Back from an interruption (the session warning): where the citizen was.
-            back_to, self.return_focus = self.return_focus, None
-            if back_to is not None and back_to in self.focus_manager.order():
-                self.focus_manager.focus(back_to)
+            # Back from an interruption (the session warning): where the citizen was; else
+            # what the screen focused with its data (the newest offer), else the first control.
+            chosen = (self.return_focus, self._focus_chosen)
+            self.return_focus = self._focus_chosen = None
+            order = self.focus_manager.order()
+            target = next((widget for widget in chosen if widget in order), None)
+            if target is not None:
+                self.focus_manager.focus(target)
             else:
                 self.focus_manager.focus_first(speak=True)
         if self.trees_dir is not None:
@@ -255,6 +317,9 @@ class XizmatApp(App):
 
     # -- speech ------------------------------------------------------------------------------
     def speak_focus(self, widget: Widget) -> None:
+        if self.voice.holding:
+            self._focus_chosen = widget  # said after the screen's title (_announce_current)
+            return
         self.voice.focus(widget, self.locale)
 
     def say_status(self, text: str) -> None:

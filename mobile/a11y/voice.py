@@ -3,7 +3,9 @@
 The sentences come from :mod:`accessibility.announcements` (one place for their wording and
 urgency); this module decides when each is said:
 
-- a new screen: its title, then its one-line summary (both polite and never replaced);
+- a new screen: its title, then its one-line summary (both polite and never replaced), then
+  the statuses the screen gave while it opened (held until its title is said, so that a blind
+  user hears where they are before what the screen loaded; each text once);
 - focus: the focused widget as a screen reader says it (name, role, state or value, error,
   hint), replacing focus speech still queued so that fast Tabbing builds no backlog;
 - errors: assertive (they interrupt); a field's error is folded into its focus announcement;
@@ -28,6 +30,8 @@ class Voice:
         self.speech = speech
         self.enabled = enabled
         self.last: Announcement | None = None
+        #: Polite announcements kept until the coming screen's title is said (None: not holding).
+        self._held: list[Announcement] | None = None
 
     @classmethod
     def for_environment(cls) -> Voice:
@@ -40,8 +44,26 @@ class Voice:
         if not enabled:
             self.speech.interrupt()
 
+    @property
+    def holding(self) -> bool:
+        """True from :meth:`hold` until the screen's title is said by :meth:`screen`."""
+        return self._held is not None
+
+    def hold(self) -> None:
+        """A new screen is on its way: keep polite announcements until its title is said.
+
+        Assertive ones (errors, the session's end) are not held: they must interrupt at once.
+        """
+        if self._held is None:
+            self._held = []
+
     def announce(self, announcement: Announcement, *, remember: bool = True) -> None:
         if not announcement.text.strip():
+            return
+        if self._held is not None and announcement.priority is Priority.POLITE:
+            # Held as the speech queue would hold it: a newer status replaces an older one.
+            self._held = [held for held in self._held if held.kind not in announcement.replaces]
+            self._held.append(announcement)
             return
         if remember:
             self.last = announcement
@@ -50,9 +72,28 @@ class Voice:
                             kind=announcement.kind, replaces=announcement.replaces)
 
     def screen(self, title: str, summary: str, locale: str) -> None:
-        self.announce(announcements.screen_shown(title, locale))
-        if summary:
-            self.announce(Announcement(summary, locale, Priority.POLITE, announcements.SCREEN))
+        """The screen's title and summary, then what was held for it, and stop holding.
+
+        A held status that says what the summary says (a list's count) is not said twice.
+        """
+        held, self._held = self._held or [], None
+        said: set[str] = set()
+        for announcement in (announcements.screen_shown(title, locale),
+                             self._screen_text(summary, locale), *held):
+            if announcement.text not in said:
+                said.add(announcement.text)
+                self.announce(announcement)
+
+    def loaded(self, title: str, summary: str, locale: str) -> None:
+        """A screen's real title and summary, come after a stand-in title was said (its data
+        was slow): what it shows now, without announcing a new screen."""
+        self.announce(self._screen_text(title, locale))
+        self.announce(self._screen_text(summary, locale))
+
+    @staticmethod
+    def _screen_text(text: str, locale: str) -> Announcement:
+        # Of kind "screen": neither focus nor status speech replaces it in the queue.
+        return Announcement(text, locale, Priority.POLITE, announcements.SCREEN)
 
     @staticmethod
     def describe(widget: Any, locale: str) -> str:

@@ -20,10 +20,11 @@ class ApplicationScreen(XScreen):
 
     def prepare(self, **context: Any) -> None:
         self.application_id = str(context.get("application_id", self.application_id))
+        # Until the application comes: a title that names the screen, never "Loading…".
         self.headline = self.app.tr._("Application")
         self.status_text = self.app.tr._("Loading…")
         self.next_text = self.timeline = self.question = ""
-        self.app.background(lambda: self.app.api.application(self.application_id), self.show)
+        self.load(lambda: self.app.api.application(self.application_id), self.show)
 
     def resume_context(self) -> dict[str, Any]:
         return {"application_id": self.application_id}
@@ -43,7 +44,6 @@ class ApplicationScreen(XScreen):
             note = f" ({event['note']})" if event.get("note") else ""
             lines.append(f"{str(event.get('at', ''))[:10]}: {event.get('message', '')}{note}")
         self.timeline = "\n".join(lines)
-        self.app.screen_entered(self)
 
     def send_answer(self) -> None:
         text = self.ids.answer.text.strip()

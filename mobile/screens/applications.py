@@ -31,7 +31,7 @@ class ApplicationsScreen(XScreen):
                                                 reason=entry.error or ""),
                              a11y_id=f"outbox_{entry.id}")
             self.ids.entries.add_widget(item)
-        self.app.background(self.app.api.applications, self.show)
+        self.load(self.app.api.applications, self.show)
 
     def service_title(self, service_id: str) -> str:
         """The service's name from the cache (it was opened to apply), else its id."""

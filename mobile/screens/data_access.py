@@ -52,7 +52,7 @@ class DataAccessScreen(XScreen):
         self.ids.entries.clear_widgets()
         self.next_before: int | None = None
         self.more = False
-        self.app.background(self.app.api.data_access, self.show)
+        self.load(self.app.api.data_access, self.show)
 
     def show(self, answer: Any) -> None:
         tr = self.app.tr

@@ -37,8 +37,9 @@ class HomeScreen(XScreen):
     loaded_locale = StringProperty("")
 
     def prepare(self, **context: Any) -> None:
-        self.app.background(lambda: self.app.api.offers("pending"), self.show_offers,
-                            lambda _error: None)
+        # Awaited like a screen's data: that an offer waits is said after the title, before
+        # the focus; without it (offline) home shows all the same, quietly.
+        self.load(lambda: self.app.api.offers("pending"), self.show_offers, lambda _error: None)
         if self.loaded_locale != self.app.locale:
             self.loaded_locale = self.app.locale
             self.ids.results.clear_widgets()

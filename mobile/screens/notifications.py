@@ -17,7 +17,7 @@ class NotificationsScreen(XScreen):
     def prepare(self, **context: Any) -> None:
         self.count_text = self.app.tr._("Loading…")
         self.ids.entries.clear_widgets()
-        self.app.background(self.app.api.notifications, self.show)
+        self.load(self.app.api.notifications, self.show)
 
     def show(self, answer: Any) -> None:
         found = items_of(answer)

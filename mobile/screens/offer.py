@@ -67,15 +67,17 @@ class OfferScreen(XScreen):
     def prepare(self, **context: Any) -> None:
         self.offer_id = str(context.get("offer_id", self.offer_id))
         tr = self.app.tr
-        self.headline = tr._("Loading…")
-        self.reason = self.counts = self.missing_title = self.error = self.application_id = ""
+        # Until the offer comes: a title that names the screen, never "Loading…".
+        self.headline = tr._("Offer")
+        self.counts = tr._("Loading…")
+        self.reason = self.missing_title = self.error = self.application_id = ""
         self.pending = False
         self.form: StepForm | None = None
         self.ids.prefilled.clear_widgets()
         self.ids.form.clear_widgets()
-        self.app.background(self.load, self.show)
+        self.load(self.fetch, self.show)
 
-    def load(self) -> tuple[Any, Any, Any]:
+    def fetch(self) -> tuple[Any, Any, Any]:
         """The offer, its service's definition (labels of the fields) and the log (names of
         the sources); the offer alone if the other two cannot be had."""
         api = self.app.api
@@ -135,7 +137,6 @@ class OfferScreen(XScreen):
             tr._n("%(count)d question is left for you.", "%(count)d questions are left for you.",
                   len(missing)) if self.pending and missing else "",
             self.status_sentence(offer)) if part)
-        self.app.screen_entered(self)
 
     def status_sentence(self, offer: Mapping[str, Any]) -> str:
         tr = self.app.tr

@@ -31,7 +31,7 @@ class OffersScreen(XScreen):
     def prepare(self, **context: Any) -> None:
         self.count_text = self.app.tr._("Loading…")
         self.ids.entries.clear_widgets()
-        self.app.background(self.app.api.offers, self.show)
+        self.load(self.app.api.offers, self.show)
 
     def show(self, answer: Any) -> None:
         found = items_of(answer)

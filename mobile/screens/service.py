@@ -31,10 +31,12 @@ class ServiceScreen(XScreen):
     def prepare(self, **context: Any) -> None:
         service_id = str(context.get("service_id", self.service_id))
         if service_id != self.service_id:
+            # Until the service comes: a title that names the screen, never "Loading…".
             self.service_id = ""
-            self.service_title = self.app.tr._("Loading…")
-            self.service_summary = self.description = self.facts = self.requirements = ""
-        self.app.background(lambda: self.app.api.service(service_id), self.show)
+            self.service_title = self.app.tr._("Service")
+            self.service_summary = self.app.tr._("Loading…")
+            self.description = self.facts = self.requirements = ""
+        self.load(lambda: self.app.api.service(service_id), self.show)
 
     def resume_context(self) -> dict[str, Any]:
         return {"service_id": self.service_id}
@@ -58,7 +60,6 @@ class ServiceScreen(XScreen):
         requirements = service.get("requirements") or []
         self.requirements = "\n".join(f"• {text_of(item, 'text')}" for item in requirements)
         self.service_id = str(service.get("id", ""))
-        self.app.screen_entered(self)
 
     def apply(self) -> None:
         self.app.start_application(self.app.context["service"])

@@ -14,6 +14,7 @@ import sys
 os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 
+from tests.mobile.scenarios_announcements import screen_announcements, slow_offer
 from tests.mobile.scenarios_journey import (
     deliver_after_restart,
     journey,
@@ -47,6 +48,8 @@ SCENARIOS = {
     "session_end": session_end,
     "wrapping": wrapping,
     "word_breaks": word_breaks,
+    "screen_announcements": screen_announcements,
+    "slow_offer": slow_offer,
 }
 
 

@@ -65,7 +65,7 @@ def show(driver: Driver, name: str, application: dict[str, Any]) -> None:
     elif name == "offer":
         pending = [o for o in app.api.offers()["items"] if o["status"] == "pending"]
         app.go("offer", offer_id=pending[0]["id"])
-        driver.until(lambda: app.sm.current_screen.headline != loading, what="the offer")
+        driver.until(lambda: not app.sm.current_screen.loading, what="the offer")
     elif name == "session":
         # As the citizen meets it: a few minutes before the end (the watch opens it).
         ends = app.api.tokens.session_ends_at()
