@@ -28,6 +28,7 @@ from mobile.a11y.focus import FocusManager
 from mobile.a11y.voice import Voice
 from mobile.api import ApiError, AuthenticationError, Outbox, ProblemError, XizmatApi
 from mobile.fonts import register_fonts
+from mobile.forms import StepForm
 from mobile.i18n import Translator
 from mobile.palette import palette
 from mobile.preferences import Preferences, words_per_minute
@@ -337,6 +338,19 @@ class XizmatApp(App):
             return
         self.voice.field_errors(len(fields), self.locale)
         self.focus(fields[0])
+
+    def report_refusal(self, error: BaseException, form: StepForm | None) -> str:
+        """The server refused a form: field errors go under their fields and focus moves to
+        the first (its announcement carries the error); any other refusal is said as an
+        error.  Returns the text the screen shows."""
+        text = self.error_text(error)
+        if isinstance(error, ProblemError) and error.field_errors and form is not None:
+            invalid = form.show_errors(error.field_errors)
+            if invalid:
+                self.report_field_errors(invalid)
+                return text
+        self.say_error(text)
+        return text
 
     def report_failure(self, error: BaseException) -> None:
         """A background call failed: a refused sign-in ends the session (work kept),

@@ -7,7 +7,7 @@ from typing import Any
 
 from kivy.properties import StringProperty
 
-from mobile.api import OfflineError, ProblemError
+from mobile.api import OfflineError
 from mobile.forms import StepForm
 from mobile.screens.base import XScreen
 
@@ -67,14 +67,7 @@ class FlowStepScreen(XScreen):
             app.say_status(app.error_text(error))
             self.advance()
             return
-        if isinstance(error, ProblemError) and error.field_errors:
-            invalid = self.form.show_errors(error.field_errors)
-            self.error = error.text
-            if invalid:
-                app.report_field_errors(invalid)
-                return
-        self.error = app.error_text(error)
-        app.say_error(self.error)
+        self.error = app.report_refusal(error, self.form)
 
     def advance(self) -> None:
         self.form.show_errors({})

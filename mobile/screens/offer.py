@@ -15,7 +15,7 @@ from kivy.properties import BooleanProperty, StringProperty
 
 from locales.formatting import format_date
 from mobile.a11y.widgets import XRow
-from mobile.api import ApiError, ProblemError
+from mobile.api import ApiError
 from mobile.forms import StepForm
 from mobile.screens.base import XScreen
 from mobile.screens.home import items_of, regions_of
@@ -175,15 +175,7 @@ class OfferScreen(XScreen):
                remember=False)
 
     def refused(self, error: BaseException) -> None:
-        app = self.app
-        if isinstance(error, ProblemError) and error.field_errors and self.form is not None:
-            invalid = self.form.show_errors(error.field_errors)
-            self.error = error.text
-            if invalid:
-                app.report_field_errors(invalid)
-                return
-        self.error = app.error_text(error)
-        app.say_error(self.error)
+        self.error = self.app.report_refusal(error, self.form)
 
     def decline(self) -> None:
         app = self.app

@@ -7,7 +7,6 @@ from typing import Any
 from kivy.properties import StringProperty
 
 from locales.markers import N_
-from mobile.api import ProblemError
 from mobile.forms import StepForm
 from mobile.screens.base import XScreen
 
@@ -48,10 +47,4 @@ class RegisterScreen(XScreen):
         self.app.go("home", remember=False)
 
     def refused(self, error: BaseException) -> None:
-        self.error = self.app.error_text(error)
-        if isinstance(error, ProblemError) and error.field_errors:
-            invalid = self.form.show_errors(error.field_errors)
-            if invalid:
-                self.app.report_field_errors(invalid)
-                return
-        self.app.say_error(self.error)
+        self.error = self.app.report_refusal(error, self.form)
