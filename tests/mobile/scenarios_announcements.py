@@ -15,12 +15,12 @@ from typing import Any
 
 from mobile.api import OfflineError, XizmatApi
 from tests.mobile.harness import Driver
-from tests.mobile.scenarios_journey import choose_language, report, words
+from tests.mobile.scenarios_journey import choose_language, enter_credentials, report, words
+from tests.mobile.screen_tour import submit_through
 
 #: Listened on after a screen has loaded: longer than the app's wait for a screen's data, so
 #: that a second announcement of the screen, if any, falls inside.
 LISTEN_AFTER_LOADED = 1.5
-APPLIED_SERVICE = "no-criminal-record-certificate"
 
 
 def submit_application(api_url: str, login: str, password: str) -> str:
@@ -29,12 +29,7 @@ def submit_application(api_url: str, login: str, password: str) -> str:
     api = XizmatApi(api_url, Path(tempfile.mkdtemp(prefix="xizmat-setup-")))
     try:
         api.sign_in(login, password)
-        service = api.service(APPLIED_SERVICE)
-        made = api.create_application(APPLIED_SERVICE)
-        first, second = (step["id"] for step in service["steps"])
-        api.save_step(made["id"], first, {"purpose": "travel", "phone": "+998901234567"})
-        api.save_step(made["id"], second, {"consent": True})
-        return str(api.submit(made["id"], f"announcements-{made['id']}")["number"])
+        return str(submit_through(api, "announcements")["number"])
     finally:
         api.close()
 
@@ -88,11 +83,7 @@ def screen_announcements(api_url: str, locale: str, login: str, password: str) -
     choose_language(driver, locale)
     driver.until(lambda: driver.app.sm.current == "sign_in", what="the sign-in screen")
     driver.settle()
-    driver.tab_until(lambda said: said.startswith(words(locale, "PINFL or phone number")))
-    driver.type(login)
-    driver.tab_until(lambda said: said.startswith(words(locale, "Password")))
-    driver.type(password)
-    driver.tab_until(lambda said: said.startswith(words(locale, "Sign in")))
+    enter_credentials(driver, locale, login, password)
     found["home"] = arrival(driver, key(driver, "enter"), "home",
                             lambda screen: screen.offers_text)
     driver.tab_until(lambda said: said.startswith(words(locale, "Offers for you")), shift=True)

@@ -45,6 +45,14 @@ def sign_in(driver: Driver, locale: str, login: str, password: str) -> None:
     driver.until(lambda: any(said.startswith(words(locale, "Sign in")) for said in driver.heard()),
                  what="sign-in screen")
     driver.settle()
+    enter_credentials(driver, locale, login, password)
+    driver.key("enter")
+    driver.until(lambda: any(words(locale, "Public services") in said
+                             for said in driver.heard()), what="home screen", timeout=20)
+
+
+def enter_credentials(driver: Driver, locale: str, login: str, password: str) -> None:
+    """On the sign-in screen: type the login and the password, and stop on "Sign in"."""
     field = words(locale, "PINFL or phone number")
     if not driver.heard()[-1].startswith(field):
         driver.tab_until(lambda said: said.startswith(field))
@@ -52,9 +60,6 @@ def sign_in(driver: Driver, locale: str, login: str, password: str) -> None:
     driver.tab_until(lambda said: said.startswith(words(locale, "Password")))
     driver.type(password)
     driver.tab_until(lambda said: said.startswith(words(locale, "Sign in")))
-    driver.key("enter")
-    driver.until(lambda: any(words(locale, "Public services") in said
-                             for said in driver.heard()), what="home screen", timeout=20)
 
 
 def find_and_open(driver: Driver, locale: str, query: str, service_title: str) -> None:

@@ -17,6 +17,7 @@ from tests.mobile.harness import Driver
 from tests.mobile.scenarios_journey import (
     NUMBER,
     choose_language,
+    enter_credentials,
     report,
     sign_in,
     words,
@@ -94,12 +95,17 @@ def offer_journey(api_url: str, locale: str, login: str, password: str, service_
     driver.stop()
 
 
-def read_data_access_log(driver: Driver, locale: str, found: dict[str, Any]) -> None:
+def go_home(driver: Driver, locale: str) -> None:
+    """Back to the home screen by its button, found by ear (Shift+Tab)."""
     driver.tab_until(lambda said: said.startswith(words(locale, "Home")),
                      shift=True)
     driver.key("enter")
     driver.until(lambda: any(words(locale, "Public services") in said
                              for said in driver.heard()[-6:]), what="home", timeout=20)
+
+
+def read_data_access_log(driver: Driver, locale: str, found: dict[str, Any]) -> None:
+    go_home(driver, locale)
     driver.tab_until(lambda said: said.startswith(words(locale, "Who looked at my data")),
                      shift=True)
     mark = driver.mark()
@@ -117,11 +123,7 @@ def read_data_access_log(driver: Driver, locale: str, found: dict[str, Any]) -> 
 
 def open_from_notification(driver: Driver, locale: str, message: str,
                            found: dict[str, Any]) -> None:
-    driver.tab_until(lambda said: said.startswith(words(locale, "Home")),
-                     shift=True)
-    driver.key("enter")
-    driver.until(lambda: any(words(locale, "Public services") in said
-                             for said in driver.heard()[-6:]), what="home", timeout=20)
+    go_home(driver, locale)
     driver.tab_until(lambda said: said.startswith(words(locale, "Notifications")),
                      shift=True)
     driver.key("enter")
@@ -175,12 +177,7 @@ def session_end(api_url: str, locale: str, login: str, password: str, service_id
     driver.settle()
     found["ended_heard"] = [(u.text, u.priority.value) for u in driver.backend.utterances[mark:]]
     found["signed_in_after_end"] = app.api.signed_in
-    field = words(locale, "PINFL or phone number")
-    driver.tab_until(lambda said: said.startswith(field))
-    driver.type(login)
-    driver.tab_until(lambda said: said.startswith(words(locale, "Password")))
-    driver.type(password)
-    driver.tab_until(lambda said: said.startswith(words(locale, "Sign in")))
+    enter_credentials(driver, locale, login, password)
     driver.key("enter")
     driver.until(lambda: app.sm.current == "flow_step", what="back at the step", timeout=20)
     driver.settle()

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from mobile.api import XizmatApi
 from tests.mobile.harness import Driver
 
 SERVICE_ID = "no-criminal-record-certificate"
@@ -26,12 +27,18 @@ SESSION_LEFT = 150
 def sign_in_and_apply(driver: Driver, login: str, password: str) -> dict[str, Any]:
     api = driver.app.api
     api.sign_in(login, password)
+    return submit_through(api, "tour")
+
+
+def submit_through(api: XizmatApi, key_prefix: str) -> dict[str, Any]:
+    """A submitted application of the signed-in citizen, made through the client's API (not
+    the screens): the server's answer to the submission."""
     service = api.service(SERVICE_ID)
     made = api.create_application(SERVICE_ID)
     first, second = (step["id"] for step in service["steps"])
     api.save_step(made["id"], first, {"purpose": "travel", "phone": "+998901234567"})
     api.save_step(made["id"], second, {"consent": True})
-    return dict(api.submit(made["id"], f"tour-{made['id']}"))
+    return dict(api.submit(made["id"], f"{key_prefix}-{made['id']}"))
 
 
 def show(driver: Driver, name: str, application: dict[str, Any]) -> None:

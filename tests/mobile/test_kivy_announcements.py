@@ -19,11 +19,11 @@ from mobile.api import OfflineError
 from mobile.i18n import catalog
 from tests.mobile.conftest import run_scenario
 from tests.mobile.registry_simulator import RegistryServer
+from tests.mobile.screen_tour import SERVICE_ID  # the service the scenario applies to
 from tests.mobile.slow_network import SlowNetwork
 
 pytestmark = [pytest.mark.kivy, pytest.mark.slow, pytest.mark.usefixtures("needs_display")]
 OFFERED_SERVICE = "child-benefit"
-APPLIED_SERVICE = "no-criminal-record-certificate"
 #: One offer (not the list of them, nor its answers): what the offer screen loads first.
 ONE_OFFER = r"^/api/v1/me/offers/[^/?]+(\?.*)?$"
 #: Well past the app's wait for a screen's data (mobile.app.DATA_WAIT, one second).
@@ -59,7 +59,7 @@ def test_each_screen_says_its_title_then_status_then_focus_once(
     assert "offered: 1" in registry_server.offer_after_birth(login)
     words = catalog(locale)
     offered = service_title(registry_server, OFFERED_SERVICE, locale)
-    applied = service_title(registry_server, APPLIED_SERVICE, locale)
+    applied = service_title(registry_server, SERVICE_ID, locale)
     [found] = run_scenario("screen_announcements", api_url=registry_server.url, locale=locale,
                            login=login, password=password)
     waiting = words.ngettext("%(count)d offer waits for your answer",
