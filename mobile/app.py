@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kivy.app import App
-from kivy.clock import Clock
+from kivy.clock import Clock, ClockEvent
 from kivy.lang import Builder
 from kivy.metrics import Metrics
 from kivy.properties import BooleanProperty, DictProperty, NumericProperty, StringProperty
@@ -83,6 +83,8 @@ class XizmatApp(App):
         self.worker = Background(self.report_failure)
         self.session = SessionWatch(self)
         self.focus_manager: FocusManager | None = None
+        #: The scheduled outbox deliveries, cancelled on stop (the outbox closes then).
+        self._outbox_flushes: list[ClockEvent] = []
         #: The widget to focus when the next screen shows (instead of its first control).
         self.return_focus: Widget | None = None
         self._after_layout = Clock.create_trigger(
@@ -118,12 +120,15 @@ class XizmatApp(App):
         first = "language" if not self.preferences.chosen else (
             "home" if self.api.signed_in else "sign_in")
         self.go(first, remember=False)
-        Clock.schedule_interval(lambda _dt: self.flush_outbox(), 30)
-        Clock.schedule_once(lambda _dt: self.flush_outbox(), 1)
+        self._outbox_flushes = [Clock.schedule_interval(lambda _dt: self.flush_outbox(), 30),
+                                Clock.schedule_once(lambda _dt: self.flush_outbox(), 1)]
         self.session.start()
         return self.sm
 
     def on_stop(self) -> None:
+        # A delivery due while the app stops would find the outbox closed.
+        for scheduled in self._outbox_flushes:
+            scheduled.cancel()
         self.session.stop()
         if self.focus_manager is not None:
             self.focus_manager.stop()
