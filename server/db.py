@@ -1,7 +1,7 @@
 """The database: one SQLAlchemy engine per app, one Session per request.
 
 SQLite (the embedded default) runs in WAL mode with foreign keys enforced and a busy timeout,
-set on every new connection, and its log is checkpointed between requests (see
+set on every new connection, and its log is checkpointed by a thread of each process (see
 :class:`WalCheckpoints`); PostgreSQL is reached through psycopg 3.  The schema is created
 only by Alembic migrations (``flask db upgrade``), run once before any worker starts: creating
 it from every gunicorn worker makes SQLite report "database is locked".
@@ -10,6 +10,7 @@ it from every gunicorn worker makes SQLite report "database is locked".
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import weakref
 from typing import Any
@@ -33,10 +34,14 @@ NAMING_CONVENTION = {
 #: How long SQLite waits for another writer's lock before failing, in milliseconds.
 SQLITE_BUSY_TIMEOUT_MS = 5000
 #: Log pages after which a commit checkpoints by itself (SQLite's default is 1000).  Only a
-#: backstop: requests checkpoint well before (:data:`CHECKPOINT_AFTER_COMMITS`).
+#: backstop: the checkpoint thread runs well before (:data:`CHECKPOINT_AFTER_COMMITS`).
 SQLITE_AUTOCHECKPOINT_PAGES = 8000
-#: Commits of one process after which its next request end checkpoints the log.
-CHECKPOINT_AFTER_COMMITS = int(__import__("os").environ.get("XZ_CKPT", "40"))
+#: Commits of one process after which its checkpoint thread copies the log into the database.
+CHECKPOINT_AFTER_COMMITS = 40
+#: Log frames (pages) after which the checkpoint thread makes the log start again.
+WAL_RESTART_FRAMES = 4000
+#: How often an idle checkpoint thread looks whether its engine still exists.
+CHECKPOINT_THREAD_IDLE_SECONDS = 30.0
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +77,7 @@ def make_engine(url: str, **options: Any) -> Engine:
         engine = create_engine(url, **options)
         event.listen(engine, "connect", _configure_sqlite_connection)
         if not _is_memory_url(url):
-            _wal_checkpoints[engine] = WalCheckpoints()
+            _wal_checkpoints[engine] = WalCheckpoints(engine)
         return engine
     if url.startswith("postgresql"):
         # Fail fast when the server is down, so /ready answers 503 instead of hanging.
@@ -104,40 +109,87 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 
 class WalCheckpoints:
-    """Copies SQLite's write-ahead log into the database between requests, not inside one.
+    """Copies SQLite's write-ahead log into the database file from a thread of its own.
 
     By default the commit that grows the log past ``wal_autocheckpoint`` pages checkpoints
-    there and then: it copies the log into the database file and syncs both while every
-    writer queued behind it waits (a third of a submission's wall time, amortized, measured
-    with benchmarks/profile_submit.py).  Here commits are only counted; after
-    :data:`CHECKPOINT_AFTER_COMMITS` of them the request that closes its session next runs a
-    PASSIVE checkpoint, which waits for no reader or writer.  Counting per process is enough:
-    each worker keeps the log short for its own writes.
+    there and then: it copies the log into the database file and waits for two fsyncs while
+    every writer queued behind it waits.  Run at the end of a request instead, a checkpoint
+    still held that request's answer back, and its worker, by about 4 ms (1.5 ms of it CPU,
+    the rest waiting for the disk; once 99 ms), every :data:`CHECKPOINT_AFTER_COMMITS`
+    commits.  Here commits are only counted; when enough have been made, a thread of this
+    process runs a PASSIVE checkpoint, which waits for no reader or writer, while the worker
+    goes on answering (sqlite3 lets go of the GIL while SQLite copies and syncs).
     """
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
+    def __init__(self, engine: Engine) -> None:
+        # A weak reference: the checkpointer must not keep a disposed engine alive.
+        self._engine = weakref.ref(engine)
+        self._state = threading.Condition()
         self._commits = 0
+        self._asked = 0  # checkpoints asked for, and of them done: both only grow
+        self._done = 0
+        self._thread_pid = 0
 
     def count_commit(self, _session: Any) -> None:
-        with self._lock:
+        with self._state:
             self._commits += 1
-
-    def run_if_due(self, engine: Engine) -> None:
-        with self._lock:
             if self._commits < CHECKPOINT_AFTER_COMMITS:
                 return
             self._commits = 0
+            self._asked += 1
+            self._ensure_thread()
+            self._state.notify()
+
+    def wait_until_idle(self, timeout: float = 10.0) -> bool:
+        """Wait until every checkpoint asked for so far has run (for tests)."""
+        with self._state:
+            return self._state.wait_for(lambda: self._done >= self._asked, timeout)
+
+    def _ensure_thread(self) -> None:
+        # A forked worker inherits this object but not the thread: one thread per process.
+        if self._thread_pid != os.getpid():
+            self._thread_pid = os.getpid()
+            threading.Thread(target=self._run, name="sqlite-wal-checkpoints", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._state:
+                while self._done >= self._asked:
+                    if not self._state.wait(CHECKPOINT_THREAD_IDLE_SECONDS) and (
+                            self._engine() is None):
+                        return  # the engine is gone, and with it the need for this thread
+                asked = self._asked
+            self._checkpoint()
+            with self._state:
+                self._done = asked  # commits counted meanwhile are in this checkpoint too
+                self._state.notify_all()
+
+    def _checkpoint(self) -> None:
+        engine = self._engine()
+        if engine is None:
+            return
         try:
             with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                _busy, log_frames, _copied = connection.exec_driver_sql(
+                    "PRAGMA wal_checkpoint(PASSIVE)").one()
+                if log_frames >= WAL_RESTART_FRAMES:
+                    # Writers that never pause keep a PASSIVE checkpoint from ever copying
+                    # the whole log, and only a fully copied log starts again from its
+                    # beginning: it would grow until every commit checkpointed by itself.
+                    # RESTART holds writers back for the last frames (a few ms) and resets.
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(RESTART)")
         except SQLAlchemyError:
-            # The request has already been answered; the next due request tries again.
+            # Nothing is lost: the log stays valid and the next checkpoint copies it.
             logger.warning("WAL checkpoint failed", exc_info=True)
 
 
 #: The checkpointer of each file-backed SQLite engine.
 _wal_checkpoints: weakref.WeakKeyDictionary[Engine, WalCheckpoints] = weakref.WeakKeyDictionary()
+
+
+def wal_checkpoints(engine: Engine) -> WalCheckpoints | None:
+    """The checkpointer of a file-backed SQLite engine (None for other databases)."""
+    return _wal_checkpoints.get(engine)
 
 
 def _is_memory_url(url: str) -> bool:
@@ -156,7 +208,7 @@ def init_app(app: Flask) -> None:
     app.extensions[_ENGINE_KEY] = engine
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     app.extensions[_SESSIONMAKER_KEY] = factory
-    checkpoints = _wal_checkpoints.get(engine)
+    checkpoints = wal_checkpoints(engine)
     if checkpoints is not None:
         # Counted by a session event: any engine-level listener would make SQLAlchemy
         # dispatch events around every statement (measured: a tenth of a submission).
@@ -189,7 +241,3 @@ def _close_session(_error: BaseException | None) -> None:
     session: Session | None = g.pop("db_session", None)
     if session is not None:
         session.close()
-        engine = get_engine()
-        checkpoints = _wal_checkpoints.get(engine)
-        if checkpoints is not None:
-            checkpoints.run_if_due(engine)
