@@ -29,7 +29,7 @@ class ConfigError(ValueError):
     """A configuration value is missing or malformed; the message names the variable."""
 
 
-def _parse_bool(raw: str) -> bool:
+def parse_bool(raw: str) -> bool:
     lowered = raw.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
         return True
@@ -38,10 +38,24 @@ def _parse_bool(raw: str) -> bool:
     raise ValueError("expected one of 1/0, true/false, yes/no, on/off")
 
 
-def _parse_positive_int(raw: str) -> int:
+def parse_positive_int(raw: str) -> int:
     value = int(raw.strip())
     if value <= 0:
         raise ValueError("expected a positive integer")
+    return value
+
+
+def parse_non_negative_int(raw: str) -> int:
+    value = int(raw.strip())
+    if value < 0:
+        raise ValueError("expected 0 or a positive integer")
+    return value
+
+
+def parse_positive_seconds(raw: str) -> float:
+    value = float(raw.strip())
+    if not value > 0:  # also refuses nan
+        raise ValueError("expected a positive number of seconds")
     return value
 
 
@@ -119,7 +133,7 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting(
         "MAX_CONTENT_LENGTH",
-        _parse_positive_int,
+        parse_positive_int,
         lambda _instance: 1024 * 1024,
         "largest request body in bytes (413 above it)",
     ),
@@ -131,7 +145,7 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting(
         "RATELIMIT_ENABLED",
-        _parse_bool,
+        parse_bool,
         lambda _instance: True,
         "turn rate limiting on or off",
     ),
@@ -143,7 +157,7 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting(
         "BHM_AMOUNT",
-        _parse_positive_int,
+        parse_positive_int,
         lambda _instance: DEFAULT_BHM_AMOUNT,
         "base calculation amount (BHM) in whole soʻm, for fees set as its multiple",
     ),
@@ -173,7 +187,7 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting(
         "CATALOGUE_REQUIRE_TRANSLATIONS",
-        _parse_bool,
+        parse_bool,
         lambda _instance: True,
         "refuse to start while a service text lacks a translation in any locale",
     ),

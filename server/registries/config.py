@@ -27,6 +27,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+from server.config import (
+    parse_bool,
+    parse_non_negative_int,
+    parse_positive_int,
+    parse_positive_seconds,
+)
+
 T = TypeVar("T")
 
 
@@ -45,10 +52,6 @@ class RegistrySettings:
     @property
     def enabled(self) -> bool:
         return bool(self.urls)
-
-
-def _bool(raw: str) -> bool:
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def load_registry_settings(config: Mapping[str, Any], registry_ids: Iterable[str],
@@ -83,10 +86,12 @@ def load_registry_settings(config: Mapping[str, Any], registry_ids: Iterable[str
         base_url=base,
         urls=urls,
         events_url=value("REGISTRY_EVENTS_URL", str, f"{base}/events" if base else ""),
-        timeout=value("REGISTRY_TIMEOUT", float, 2.0),
-        retries=value("REGISTRY_RETRIES", int, 2),
-        breaker_failures=value("REGISTRY_BREAKER_FAILURES", int, 5),
-        breaker_reset=value("REGISTRY_BREAKER_RESET", float, 30.0),
-        check_registration=value("REGISTRY_CHECK_REGISTRATION", _bool, "civil" in urls),
+        timeout=value("REGISTRY_TIMEOUT", parse_positive_seconds, 2.0),
+        retries=value("REGISTRY_RETRIES", parse_non_negative_int, 2),
+        breaker_failures=value("REGISTRY_BREAKER_FAILURES", parse_positive_int, 5),
+        breaker_reset=value("REGISTRY_BREAKER_RESET", parse_positive_seconds, 30.0),
+        # The same strict switch as every other XIZMAT_ setting: a typo stops the start
+        # rather than quietly turning the registration check off.
+        check_registration=value("REGISTRY_CHECK_REGISTRATION", parse_bool, "civil" in urls),
         webhook_secret=value("REGISTRY_WEBHOOK_SECRET", str, ""),
     )

@@ -129,3 +129,25 @@ def test_settings_come_from_config_then_environment() -> None:
     assert not load_registry_settings({}, ["civil"], {}).enabled
     with pytest.raises(ValueError, match="XIZMAT_REGISTRY_RETRIES"):
         load_registry_settings({}, ["civil"], {"XIZMAT_REGISTRY_RETRIES": "many"})
+
+
+@pytest.mark.parametrize(("variable", "raw"), [
+    ("XIZMAT_REGISTRY_CHECK_REGISTRATION", "ture"),
+    ("XIZMAT_REGISTRY_TIMEOUT", "0"),
+    ("XIZMAT_REGISTRY_TIMEOUT", "nan"),
+    ("XIZMAT_REGISTRY_RETRIES", "-1"),
+    ("XIZMAT_REGISTRY_BREAKER_RESET", "-5"),
+    ("XIZMAT_REGISTRY_BREAKER_FAILURES", "0"),
+])
+def test_a_malformed_registry_setting_names_its_variable(variable: str, raw: str) -> None:
+    with pytest.raises(ValueError, match=variable):
+        load_registry_settings({}, ["civil"], {"XIZMAT_REGISTRY_URL": "http://gw", variable: raw})
+
+
+def test_registry_switches_read_as_every_other_setting() -> None:
+    environ = {"XIZMAT_REGISTRY_URL": "http://gw"}
+    for raw, expected in (("off", False), ("no", False), ("0", False), ("on", True),
+                          ("YES", True)):
+        settings = load_registry_settings(
+            {}, ["civil"], {**environ, "XIZMAT_REGISTRY_CHECK_REGISTRATION": raw})
+        assert settings.check_registration is expected
