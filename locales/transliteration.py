@@ -10,6 +10,7 @@ Words the rules get wrong (mostly Russian loans) come from the exception diction
 also matches them with Uzbek suffixes (объектлар <-> obyektlar).  Among them are the loans
 whose soft sign Latin drops (факультет, фильм, роль): nothing in "fakultet" tells that an ь
 belongs after the l, since native words spell the same letters without one (бултур, қултум).
+A final ь is dropped before a suffix (сентябрда), but a Cyrillic сентябрьда is read as well.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class ExceptionDictionary:
             return _with_case_of(word, self.words[lower])
         for bare, converted in self.stems.get(lower[:_STEM_MIN], ()):
             rest = word[len(bare):]
+            if rest[:1] in ("ь", "Ь") and bare + "ь" in self.words:
+                rest = rest[1:]  # the soft sign kept before a suffix (октябрьда), as people write
             if lower.startswith(bare) and rest and _SUFFIXES[self.script].fullmatch(rest.lower()):
                 # Uzbek drops the soft sign of a loan before a suffix (сентябрда).
                 head = converted[:-1] if converted.endswith("ь") else converted
