@@ -198,6 +198,7 @@ class XizmatApp(App):
         screen = self.sm.get_screen(name)
         assert isinstance(screen, XScreen)
         self._expect_screen()  # before prepare(): what it starts loading is said after the title
+        screen.opened_with = context  # "Try again" opens it so again (XScreen.try_again)
         screen.prepare(**context)
         if self.sm.current == name:
             self.screen_entered(screen)

@@ -12,7 +12,6 @@ from mobile.screens.base import XScreen
 
 class ApplicationScreen(XScreen):
     headline = StringProperty("")
-    status_text = StringProperty("")
     next_text = StringProperty("")
     timeline = StringProperty("")
     question = StringProperty("")
@@ -22,7 +21,6 @@ class ApplicationScreen(XScreen):
         self.application_id = str(context.get("application_id", self.application_id))
         # Until the application comes: a title that names the screen, never "Loading…".
         self.headline = self.app.tr._("Application")
-        self.status_text = self.app.tr._("Loading…")
         self.next_text = self.timeline = self.question = ""
         self.load(lambda: self.app.api.application(self.application_id), self.show)
 

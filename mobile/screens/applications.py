@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kivy.properties import StringProperty
-
 from mobile.a11y.widgets import XListItem
 from mobile.api.client import API_PREFIX
 from mobile.api.outbox import REJECTED
@@ -14,10 +12,7 @@ from mobile.screens.home import items_of
 
 
 class ApplicationsScreen(XScreen):
-    count_text = StringProperty("")
-
     def prepare(self, **context: Any) -> None:
-        self.count_text = self.app.tr._("Loading…")
         self.ids.entries.clear_widgets()
         for entry in self.app.outbox.pending():
             item = XListItem(text=self.app.tr._("%(service)s: waiting to be sent",
@@ -51,5 +46,5 @@ class ApplicationsScreen(XScreen):
             item.bind(on_release=lambda it: self.app.go("application",
                                                         application_id=it.payload.get("id")))
             self.ids.entries.add_widget(item)
-        self.count_text = tr._n("%(count)d application", "%(count)d applications", len(found))
-        self.app.say_status(self.count_text)
+        self.status_text = tr._n("%(count)d application", "%(count)d applications", len(found))
+        self.app.say_status(self.status_text)

@@ -1,4 +1,5 @@
-"""What every screen has: a title and a one-line summary (spoken on arrival), and a way back."""
+"""What every screen has: a title and a one-line summary (spoken on arrival), and a way back;
+and, for a screen that loads its data, a status line and "Try again" if the data cannot come."""
 
 from __future__ import annotations
 
@@ -9,13 +10,27 @@ from kivy.app import App
 from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
+from mobile.a11y.widgets import XButton
+from mobile.api import AuthenticationError
+
 
 class XScreen(Screen):
     #: Localized in kv with ``tr._``; spoken when the screen opens, then the summary.
     title = StringProperty("")
     summary = StringProperty("")
+    #: The status line of a screen that loads its data (see :meth:`load`): "Loading…", then
+    #: what the data says (a count, a status), or why the data could not come.  Such a screen
+    #: shows it in its label ``id: status``.
+    status_text = StringProperty("")
     #: True while the data the screen opened for is on its way (see :meth:`load`).
     loading = BooleanProperty(False)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        #: What :meth:`prepare` got when the app last opened the screen (``XizmatApp.go``).
+        self.opened_with: dict[str, Any] = {}
+        self._try_again: XButton | None = None
+        self._loads = 0  # loads started; only the latest one's answer is shown
 
     @property
     def app(self) -> Any:
@@ -28,21 +43,64 @@ class XScreen(Screen):
              failed: Callable[[BaseException], None] | None = None) -> None:
         """Fetch the screen's data off the UI thread, then ``show`` it (or ``failed``).
 
-        Meanwhile the screen is ``loading``: the app waits a moment with the title, so that
-        the title, the summary and the focus are said once, with the data, in that order.
+        Meanwhile the screen is ``loading`` and its status says so: the app waits a moment
+        with the title, so that the title, the summary and the focus are said once, with the
+        data, in that order.  Without ``failed``, a failure is said as an error, shown as the
+        status, and "Try again" appears under the status with the focus (a refused sign-in
+        ends the session instead: ``XizmatApp.report_failure``).
         """
-        self.loading = True
         app = self.app
+        self.loading = True
+        self.status_text = app.tr._("Loading…")
+        self._hide_try_again()
+        self._loads += 1
+        this_load = self._loads
+
+        def superseded() -> bool:
+            # The citizen left and opened the screen again before this answer came: the
+            # newer load shows its own data (this one's would be added a second time).
+            return this_load != self._loads
 
         def shown(result: Any) -> None:
+            if superseded():
+                return
             show(result)
             app.screen_loaded(self)
 
         def not_shown(error: BaseException) -> None:
-            (failed or app.report_failure)(error)
+            if superseded():
+                return
+            (failed or app.report_failure)(error)  # said first, then the focus moves
+            if failed is None and not isinstance(error, AuthenticationError):
+                self.status_text = app.error_text(error)
+                self._show_try_again()
             app.screen_loaded(self)
 
         app.background(work, shown, not_shown)
+
+    def try_again(self) -> None:
+        """Open the screen anew as the app last opened it: loaded and announced as on arrival
+        (title, status, focus)."""
+        self.app.go(self.name, remember=False, **self.opened_with)
+
+    def _show_try_again(self) -> None:
+        # Made here, once for every screen that loads: each only marks its status label.
+        if self._try_again is None:
+            self._try_again = XButton(a11y_id="try_again")
+            self._try_again.bind(on_release=lambda _button: self.try_again())
+        self._try_again.text = self.app.tr._("Try again")
+        if self._try_again.parent is None:
+            status = self.ids.status
+            lines = status.parent
+            lines.add_widget(self._try_again, index=lines.children.index(status))  # under it
+        # Focus moves to it (after the error was said) so that Enter tries again at once;
+        # not if the citizen has gone on to another screen meanwhile.
+        if self.manager is not None and self.manager.current_screen is self:
+            self.app.focus(self._try_again)
+
+    def _hide_try_again(self) -> None:
+        if self._try_again is not None and self._try_again.parent is not None:
+            self._try_again.parent.remove_widget(self._try_again)
 
     def resume_context(self) -> dict[str, Any]:
         """What :meth:`prepare` needs to show this screen again after a new sign-in."""

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from kivy.properties import BooleanProperty, StringProperty
+from kivy.properties import BooleanProperty
 
 from locales.formatting import format_date
 from mobile.a11y.widgets import XRow
@@ -43,12 +43,10 @@ def entry_text(entry: Mapping[str, Any], tr: Any) -> str:
 
 
 class DataAccessScreen(XScreen):
-    count_text = StringProperty("")
     #: True while older records can be loaded (the server gave a ``next_before``).
     more = BooleanProperty(False)
 
     def prepare(self, **context: Any) -> None:
-        self.count_text = self.app.tr._("Loading…")
         self.ids.entries.clear_widgets()
         self.next_before: int | None = None
         self.more = False
@@ -64,10 +62,10 @@ class DataAccessScreen(XScreen):
         self.next_before = int(following) if isinstance(following, int) else None
         self.more = self.next_before is not None
         shown = len(self.ids.entries.children)
-        self.count_text = tr._n("%(count)d lookup of your data is recorded.",
-                                "%(count)d lookups of your data are recorded.", shown) \
+        self.status_text = tr._n("%(count)d lookup of your data is recorded.",
+                                 "%(count)d lookups of your data are recorded.", shown) \
             if shown else tr._("Nobody has looked up your data yet.")
-        self.app.say_status(self.count_text)
+        self.app.say_status(self.status_text)
         if first_page and self.ids.entries.children:
             # The newest record, so that Down reads on through the log.
             self.app.focus(self.ids.entries.children[-1])

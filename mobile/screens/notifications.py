@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kivy.properties import StringProperty
-
 from mobile.a11y.widgets import XListItem
 from mobile.screens.base import XScreen
 from mobile.screens.home import items_of
 
 
 class NotificationsScreen(XScreen):
-    count_text = StringProperty("")
-
     def prepare(self, **context: Any) -> None:
-        self.count_text = self.app.tr._("Loading…")
         self.ids.entries.clear_widgets()
         self.load(self.app.api.notifications, self.show)
 
@@ -30,9 +25,9 @@ class NotificationsScreen(XScreen):
             item.a11y_hint = str(entry.get("created_at", ""))[:10]
             item.bind(on_release=self.open)
             self.ids.entries.add_widget(item)
-        self.count_text = tr._n("%(count)d unread notification", "%(count)d unread notifications",
-                                unread)
-        self.app.say_status(self.count_text)
+        self.status_text = tr._n("%(count)d unread notification", "%(count)d unread notifications",
+                                 unread)
+        self.app.say_status(self.status_text)
 
     def open(self, item: XListItem) -> None:
         entry = item.payload

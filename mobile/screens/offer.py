@@ -57,7 +57,6 @@ def shown_value(field: Mapping[str, Any], value: Any, tr: Any) -> str:
 class OfferScreen(XScreen):
     headline = StringProperty("")
     reason = StringProperty("")
-    counts = StringProperty("")
     missing_title = StringProperty("")
     error = StringProperty("")
     offer_id = StringProperty("")
@@ -69,7 +68,6 @@ class OfferScreen(XScreen):
         tr = self.app.tr
         # Until the offer comes: a title that names the screen, never "Loading…".
         self.headline = tr._("Offer")
-        self.counts = tr._("Loading…")
         self.reason = self.missing_title = self.error = self.application_id = ""
         self.pending = False
         self.form: StepForm | None = None
@@ -131,7 +129,7 @@ class OfferScreen(XScreen):
             self.ids.form.add_widget(self.form.box)
             self.missing_title = tr._("Still needed from you")
         filled = len(rows.children)
-        self.counts = " ".join(part for part in (
+        self.status_text = " ".join(part for part in (
             tr._n("%(count)d answer is already filled in.",
                   "%(count)d answers are already filled in.", filled),
             tr._n("%(count)d question is left for you.", "%(count)d questions are left for you.",

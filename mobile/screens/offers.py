@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kivy.properties import StringProperty
-
 from locales.markers import N_
 from mobile.a11y.widgets import XListItem
 from mobile.screens.base import XScreen
@@ -26,10 +24,7 @@ def offer_title(offer: Mapping[str, Any]) -> str:
 
 
 class OffersScreen(XScreen):
-    count_text = StringProperty("")
-
     def prepare(self, **context: Any) -> None:
-        self.count_text = self.app.tr._("Loading…")
         self.ids.entries.clear_widgets()
         self.load(self.app.api.offers, self.show)
 
@@ -45,9 +40,9 @@ class OffersScreen(XScreen):
             item.bind(on_release=lambda it: self.app.go("offer", offer_id=it.payload.get("id")))
             self.ids.entries.add_widget(item)
         pending = sum(1 for offer in found if offer.get("status") == "pending")
-        self.count_text = pending_count_text(tr, pending) if found else tr._(
+        self.status_text = pending_count_text(tr, pending) if found else tr._(
             "There are no offers for you now.")
-        self.app.say_status(self.count_text)
+        self.app.say_status(self.status_text)
         if self.ids.entries.children:
             # The newest offer, so that Enter opens it and Down walks the list.
             self.app.focus(self.ids.entries.children[-1])

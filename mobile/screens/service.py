@@ -23,7 +23,6 @@ def text_of(value: Any, *keys: str) -> str:
 class ServiceScreen(XScreen):
     service_id = StringProperty("")
     service_title = StringProperty("")
-    service_summary = StringProperty("")
     description = StringProperty("")
     facts = StringProperty("")
     requirements = StringProperty("")
@@ -34,7 +33,6 @@ class ServiceScreen(XScreen):
             # Until the service comes: a title that names the screen, never "Loading…".
             self.service_id = ""
             self.service_title = self.app.tr._("Service")
-            self.service_summary = self.app.tr._("Loading…")
             self.description = self.facts = self.requirements = ""
         self.load(lambda: self.app.api.service(service_id), self.show)
 
@@ -47,7 +45,7 @@ class ServiceScreen(XScreen):
         tr = self.app.tr
         self.app.context["service"] = service
         self.service_title = text_of(service.get("title"))
-        self.service_summary = text_of(service.get("summary"))
+        self.status_text = text_of(service.get("summary"))
         self.description = text_of(service.get("description"))
         lines = [
             tr._("Fee: %(fee)s", fee=text_of(service.get("fee"), "text", "formatted", "label")),

@@ -23,6 +23,7 @@ from tests.mobile.scenarios_journey import (
 )
 from tests.mobile.scenarios_offer_answers import offer_declined, offer_refused
 from tests.mobile.scenarios_offers import offer_journey, session_end
+from tests.mobile.scenarios_retry import load_retry, load_superseded
 from tests.mobile.scenarios_screens import (
     audit,
     form_rules,
@@ -50,6 +51,8 @@ SCENARIOS = {
     "word_breaks": word_breaks,
     "screen_announcements": screen_announcements,
     "slow_offer": slow_offer,
+    "load_retry": load_retry,
+    "load_superseded": load_superseded,
 }
 
 

@@ -88,7 +88,7 @@ def screen_announcements(api_url: str, locale: str, login: str, password: str) -
                             lambda screen: screen.offers_text)
     driver.tab_until(lambda said: said.startswith(words(locale, "Offers for you")), shift=True)
     found["offers"] = arrival(driver, key(driver, "enter"), "offers",
-                              lambda screen: screen.count_text != loading)
+                              lambda screen: screen.status_text != loading)
     # The list focused its newest offer: Enter opens it.
     found["offer"] = arrival(driver, key(driver, "enter"), "offer",
                              lambda screen: screen.reason)
@@ -98,7 +98,7 @@ def screen_announcements(api_url: str, locale: str, login: str, password: str) -
     driver.until(lambda: driver.app.sm.current == "home", what="home again")
     driver.tab_until(lambda said: said.startswith(words(locale, "My applications")))
     found["applications"] = arrival(driver, key(driver, "enter"), "applications",
-                                    lambda screen: screen.count_text != loading)
+                                    lambda screen: screen.status_text != loading)
     driver.tab_until(lambda said: number in said)
     found["application"] = arrival(driver, key(driver, "enter"), "application",
                                    lambda screen: screen.timeline)
@@ -116,7 +116,7 @@ def slow_offer(api_url: str, locale: str, login: str, password: str) -> None:
     loading = words(locale, "Loading…")
     app.go("offers")
     driver.until(lambda: app.sm.current == "offers"
-                 and app.sm.current_screen.count_text != loading, what="the offers list",
+                 and app.sm.current_screen.status_text != loading, what="the offers list",
                  timeout=20)
     found: dict[str, Any] = {"slow": arrival(driver, key(driver, "enter"), "offer",
                                              lambda screen: screen.reason)}

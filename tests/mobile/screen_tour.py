@@ -68,7 +68,7 @@ def show(driver: Driver, name: str, application: dict[str, Any]) -> None:
         driver.until(lambda: app.sm.current_screen.timeline, what="the timeline")
     elif name in ("applications", "notifications", "offers", "data_access"):
         app.go(name)
-        driver.until(lambda: app.sm.current_screen.count_text != loading, what=name)
+        driver.until(lambda: app.sm.current_screen.status_text != loading, what=name)
     elif name == "offer":
         pending = [o for o in app.api.offers()["items"] if o["status"] == "pending"]
         app.go("offer", offer_id=pending[0]["id"])
