@@ -10,8 +10,13 @@ from kivy.app import App
 from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
+from locales.markers import N_
 from mobile.a11y.widgets import XButton
-from mobile.api import AuthenticationError
+from mobile.api import AuthenticationError, OfflineError
+
+#: Why a screen's data did not come when the network is gone.  The client's general offline
+#: text promises that typed work is kept, which says nothing to a screen that only reads.
+NOT_LOADED_OFFLINE = N_("You are offline. Check the connection, then try again.")
 
 
 class XScreen(Screen):
@@ -70,13 +75,23 @@ class XScreen(Screen):
         def not_shown(error: BaseException) -> None:
             if superseded():
                 return
-            (failed or app.report_failure)(error)  # said first, then the focus moves
-            if failed is None and not isinstance(error, AuthenticationError):
-                self.status_text = app.error_text(error)
+            if failed is not None:
+                failed(error)
+            elif isinstance(error, AuthenticationError):
+                app.report_failure(error)  # ends the session; the work is kept
+            else:
+                self.status_text = self._why_not_loaded(error)
+                app.say_error(self.status_text)  # said first, then the focus moves
                 self._show_try_again()
             app.screen_loaded(self)
 
         app.background(work, shown, not_shown)
+
+    def _why_not_loaded(self, error: BaseException) -> str:
+        if isinstance(error, OfflineError):
+            text: str = self.app.tr._(NOT_LOADED_OFFLINE)
+            return text
+        return str(self.app.error_text(error))
 
     def try_again(self) -> None:
         """Open the screen anew as the app last opened it: loaded and announced as on arrival

@@ -16,8 +16,8 @@ import pytest
 
 from accessibility.announcements import describe, error_message, screen_shown
 from accessibility.nodes import AccessibleNode, Role
-from mobile.api import OfflineError
 from mobile.i18n import catalog
+from mobile.screens.base import NOT_LOADED_OFFLINE
 from tests.mobile.conftest import RunningScenario, service_title
 from tests.mobile.live_server import LiveServer
 from tests.mobile.scenarios_retry import SLOW_ANSWER_SECONDS
@@ -52,7 +52,7 @@ def assert_failed_with_try_again(found: dict[str, Any], screen: str, locale: str
     """The reason shows where "Loading…" was, was said (assertively, in full), and the focus
     then moved to "Try again", which is said with its name and role."""
     words = catalog(locale)
-    reason = words.gettext(OfflineError.message_id)
+    reason = words.gettext(NOT_LOADED_OFFLINE)
     try_again = describe(AccessibleNode(Role.BUTTON, name=words.gettext("Try again")), locale)
     error = error_message(reason, locale).text
     assert found["screen"] == screen and found["title"] == title, found
@@ -74,7 +74,7 @@ def assert_loaded_again(found: dict[str, Any], screen: str, locale: str, title: 
     assert found["heard"] == [screen_shown(title, locale).text, found["summary"],
                               found["focused"]], found
     assert set(found["priorities"]) == {"polite"} and found["cut_off"] == [], found
-    gone = (words.gettext("Try again"), words.gettext(OfflineError.message_id),
+    gone = (words.gettext("Try again"), words.gettext(NOT_LOADED_OFFLINE),
             words.gettext("Loading…"))
     assert not set(gone) & set(found["shown"]), found
 
