@@ -176,7 +176,8 @@ class WalCheckpoints:
                     # Writers that never pause keep a PASSIVE checkpoint from ever copying
                     # the whole log, and only a fully copied log starts again from its
                     # beginning: it would grow until every commit checkpointed by itself.
-                    # RESTART holds writers back for the last frames (a few ms) and resets.
+                    # RESTART holds writers back while it copies the last frames and resets
+                    # (about 10 ms here, once in some 250 submissions).
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(RESTART)")
         except SQLAlchemyError:
             # Nothing is lost: the log stays valid and the next checkpoint copies it.
