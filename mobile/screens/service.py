@@ -37,7 +37,8 @@ class ServiceScreen(XScreen):
         self.load(lambda: self.app.api.service(service_id), self.show)
 
     def resume_context(self) -> dict[str, Any]:
-        return {"service_id": self.service_id}
+        # The service asked for, not the one shown: that is empty until the service comes.
+        return {"service_id": str(self.opened_with.get("service_id", self.service_id))}
 
     def show(self, service: Any) -> None:
         if not isinstance(service, Mapping):

@@ -23,7 +23,11 @@ from tests.mobile.scenarios_journey import (
 )
 from tests.mobile.scenarios_offer_answers import offer_declined, offer_refused
 from tests.mobile.scenarios_offers import offer_journey, session_end
-from tests.mobile.scenarios_retry import load_retry, load_superseded
+from tests.mobile.scenarios_retry import (
+    load_retry,
+    load_superseded,
+    session_ends_on_a_failed_screen,
+)
 from tests.mobile.scenarios_screens import (
     audit,
     form_rules,
@@ -53,6 +57,7 @@ SCENARIOS = {
     "slow_offer": slow_offer,
     "load_retry": load_retry,
     "load_superseded": load_superseded,
+    "session_ends_on_a_failed_screen": session_ends_on_a_failed_screen,
 }
 
 

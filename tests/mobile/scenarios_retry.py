@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mobile.api.session import REFRESH_IDLE_SECONDS
 from tests.mobile.harness import Driver
 from tests.mobile.scenarios_announcements import LISTEN_AFTER_LOADED
 from tests.mobile.scenarios_journey import report, words
@@ -114,4 +116,27 @@ def load_superseded(api_url: str, locale: str, login: str, password: str) -> Non
     driver.settle()
     report(stage="loaded twice", listed=[item.text for item in screen.ids.entries.children],
            summary=screen.summary, loading=screen.loading)
+    driver.stop()
+
+
+def session_ends_on_a_failed_screen(api_url: str, locale: str, login: str, password: str,
+                                    service_id: str) -> None:
+    """A service that could not load (offline), then the sign-in runs out: where does the app
+    offer to return after the new sign-in?"""
+    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-resume-")))
+    app = driver.app
+    app.apply_preferences({"locale": locale, "speech": True}, save=False)
+    app.api.sign_in(login, password)
+    app.go("home", remember=False)
+    driver.settle()
+    app.go("service", service_id=service_id)
+    screen = app.sm.get_screen("service")
+    driver.until(lambda: not screen.loading, what="the service, failed", timeout=30)
+    failed_with = screen.status_text
+    app.api.tokens.refreshed_at = time.time() - REFRESH_IDLE_SECONDS - 1  # the phone slept
+    driver.until(lambda: app.sm.current == "sign_in", what="the sign-in screen", timeout=10)
+    driver.settle()
+    resume = app.session.resume
+    report(stage="signed out", failed_with=failed_with,
+           resume=list(resume) if resume is not None else None)
     driver.stop()

@@ -18,7 +18,7 @@ from accessibility.announcements import describe, error_message, screen_shown
 from accessibility.nodes import AccessibleNode, Role
 from mobile.i18n import catalog
 from mobile.screens.base import NOT_LOADED_OFFLINE
-from tests.mobile.conftest import RunningScenario, service_title
+from tests.mobile.conftest import SERVICE_ID, RunningScenario, run_scenario, service_title
 from tests.mobile.live_server import LiveServer
 from tests.mobile.scenarios_retry import SLOW_ANSWER_SECONDS
 from tests.mobile.slow_network import SlowNetwork
@@ -142,3 +142,16 @@ def test_a_screen_opened_again_shows_only_its_latest_answer(
     words = catalog("ru")
     assert found["summary"] == words.ngettext(
         "%(count)d unread notification", "%(count)d unread notifications", 1) % {"count": 1}
+
+
+def test_a_service_that_did_not_load_is_where_the_app_returns_after_a_new_sign_in(
+        live_server: LiveServer, network: SlowNetwork) -> None:
+    """The sign-in runs out on a service page whose data never came: the place kept for the
+    return is that service (not an empty id, which would open "no such service")."""
+    login, password = live_server.register_citizen(114, "uz-Latn")
+    network.drop(r"^/api/v1/services/")
+    [found] = run_scenario("session_ends_on_a_failed_screen", api_url=network.url,
+                           locale="uz_Latn", login=login, password=password,
+                           service_id=SERVICE_ID)
+    assert found["failed_with"] == catalog("uz_Latn").gettext(NOT_LOADED_OFFLINE), found
+    assert found["resume"] == ["service", {"service_id": SERVICE_ID}], found
