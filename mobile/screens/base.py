@@ -81,7 +81,12 @@ class XScreen(Screen):
                 app.report_failure(error)  # ends the session; the work is kept
             else:
                 self.status_text = self._why_not_loaded(error)
-                app.say_error(self.status_text)  # said first, then the focus moves
+                if app.voice.holding:
+                    # Failed before the screen was announced: its announcement says why, as
+                    # its summary after the title; said as an error too, it came twice.
+                    app.status = self.status_text
+                else:
+                    app.say_error(self.status_text)  # said first, then the focus moves
                 self._show_try_again()
             app.screen_loaded(self)
 

@@ -26,6 +26,7 @@ from tests.mobile.scenarios_offers import offer_journey, session_end
 from tests.mobile.scenarios_retry import (
     load_retry,
     load_superseded,
+    refused_at_once,
     session_ends_on_a_failed_screen,
 )
 from tests.mobile.scenarios_screens import (
@@ -58,6 +59,7 @@ SCENARIOS = {
     "load_retry": load_retry,
     "load_superseded": load_superseded,
     "session_ends_on_a_failed_screen": session_ends_on_a_failed_screen,
+    "refused_at_once": refused_at_once,
 }
 
 

@@ -140,3 +140,17 @@ def session_ends_on_a_failed_screen(api_url: str, locale: str, login: str, passw
     report(stage="signed out", failed_with=failed_with,
            resume=list(resume) if resume is not None else None)
     driver.stop()
+
+
+def refused_at_once(api_url: str, locale: str, login: str, password: str) -> None:
+    """Open an application the server does not know: the refusal comes before the screen
+    is announced.  Report what was said and shown."""
+    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-refused-")))
+    app = driver.app
+    app.apply_preferences({"locale": locale, "speech": True}, save=False)
+    app.api.sign_in(login, password)
+    app.go("home", remember=False)
+    driver.settle()
+    report(stage="refused", **attempt(
+        driver, lambda: app.go("application", application_id="0" * 32), "application"))
+    driver.stop()

@@ -155,3 +155,20 @@ def test_a_service_that_did_not_load_is_where_the_app_returns_after_a_new_sign_i
                            service_id=SERVICE_ID)
     assert found["failed_with"] == catalog("uz_Latn").gettext(NOT_LOADED_OFFLINE), found
     assert found["resume"] == ["service", {"service_id": SERVICE_ID}], found
+
+
+@pytest.mark.parametrize(("locale", "serial"), [("ru", 115), ("uz_Cyrl", 116)])
+def test_a_refusal_that_comes_before_the_screen_is_said_is_heard_once(
+        live_server: LiveServer, locale: str, serial: int) -> None:
+    """The server refuses at once (no such application): title, why, then "Try again" with
+    the focus, each said once (the reason is not said as an error and again as the summary)."""
+    login, password = live_server.register_citizen(serial, locale.replace("_", "-"))
+    [found] = run_scenario("refused_at_once", api_url=live_server.url, locale=locale,
+                           login=login, password=password)
+    words = catalog(locale)
+    title = words.gettext("Application")
+    reason = found["summary"]
+    try_again = describe(AccessibleNode(Role.BUTTON, name=words.gettext("Try again")), locale)
+    assert reason and reason != words.gettext("Loading…") and reason in found["shown"], found
+    assert found["heard"] == [screen_shown(title, locale).text, reason, try_again], found
+    assert found["focused"] == try_again, found
