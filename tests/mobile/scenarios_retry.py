@@ -64,17 +64,25 @@ def network_back() -> None:
     assert sys.stdin.readline().strip() == "network back"
 
 
-def load_retry(api_url: str, locale: str, login: str, password: str) -> None:
-    """Open the notifications, then the application they tell about, each while its data is
-    lost; report each failure; when the test says the network is back, press Enter (on
-    whatever has the focus) and report what came."""
+def at_home(api_url: str, locale: str, login: str, password: str, submitted: str = ""
+            ) -> tuple[Driver, str]:
+    """The app signed in, speaking ``locale``, on its home screen; with ``submitted``, one
+    application submitted first (its number is returned; "" without)."""
     driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-retry-")))
     app = driver.app
     app.apply_preferences({"locale": locale, "speech": True}, save=False)
     app.api.sign_in(login, password)
-    number = str(submit_through(app.api, "retry")["number"])
+    number = str(submit_through(app.api, submitted)["number"]) if submitted else ""
     app.go("home", remember=False)
     driver.settle()
+    return driver, number
+
+
+def load_retry(api_url: str, locale: str, login: str, password: str) -> None:
+    """Open the notifications, then the application they tell about, each while its data is
+    lost; report each failure; when the test says the network is back, press Enter (on
+    whatever has the focus) and report what came."""
+    driver, number = at_home(api_url, locale, login, password, submitted="retry")
     driver.tab_until(lambda said: said.startswith(words(locale, "Notifications")))
 
     def enter() -> None:
@@ -98,13 +106,9 @@ def load_superseded(api_url: str, locale: str, login: str, password: str) -> Non
     """Open the notifications, whose answer is late, go home and open them again before it
     comes (moves made at once, as a quick hand would); report what the screen lists once
     both answers are in."""
-    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-superseded-")))
+    # One application submitted: one notification.
+    driver, _number = at_home(api_url, locale, login, password, submitted="superseded")
     app = driver.app
-    app.apply_preferences({"locale": locale, "speech": True}, save=False)
-    app.api.sign_in(login, password)
-    submit_through(app.api, "superseded")  # one notification: "submitted"
-    app.go("home", remember=False)
-    driver.settle()
     app.go("notifications")
     driver.pump(0.2)
     app.go("home", remember=False)
@@ -123,12 +127,8 @@ def session_ends_on_a_failed_screen(api_url: str, locale: str, login: str, passw
                                     service_id: str) -> None:
     """A service that could not load (offline), then the sign-in runs out: where does the app
     offer to return after the new sign-in?"""
-    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-resume-")))
+    driver, _number = at_home(api_url, locale, login, password)
     app = driver.app
-    app.apply_preferences({"locale": locale, "speech": True}, save=False)
-    app.api.sign_in(login, password)
-    app.go("home", remember=False)
-    driver.settle()
     app.go("service", service_id=service_id)
     screen = app.sm.get_screen("service")
     driver.until(lambda: not screen.loading, what="the service, failed", timeout=30)
@@ -145,12 +145,8 @@ def session_ends_on_a_failed_screen(api_url: str, locale: str, login: str, passw
 def refused_at_once(api_url: str, locale: str, login: str, password: str) -> None:
     """Open an application the server does not know: the refusal comes before the screen
     is announced.  Report what was said and shown."""
-    driver = Driver(api_url, Path(tempfile.mkdtemp(prefix="xizmat-refused-")))
+    driver, _number = at_home(api_url, locale, login, password)
     app = driver.app
-    app.apply_preferences({"locale": locale, "speech": True}, save=False)
-    app.api.sign_in(login, password)
-    app.go("home", remember=False)
-    driver.settle()
     report(stage="refused", **attempt(
         driver, lambda: app.go("application", application_id="0" * 32), "application"))
     driver.stop()
