@@ -22,6 +22,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from server.write_gate import write_gate
+
 # Constraint names fixed by convention, so migrations can refer to them on every backend.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -177,8 +179,13 @@ class WalCheckpoints:
                     # the whole log, and only a fully copied log starts again from its
                     # beginning: it would grow until every commit checkpointed by itself.
                     # RESTART holds writers back while it copies the last frames and resets
-                    # (about 10 ms here, once in some 250 submissions).
-                    connection.exec_driver_sql("PRAGMA wal_checkpoint(RESTART)")
+                    # (once in some 250 submissions).  Holding the write gate meanwhile, it
+                    # has the writers queue there and go on the moment it ends; left to
+                    # SQLite's busy handler they polled in sleeps of 1, 2, 5, 10 ms, and so
+                    # did RESTART waiting for them: it took up to 59 ms under load, under 9
+                    # ms with the gate (benchmarks/bench_submit.py).
+                    with write_gate(engine):
+                        connection.exec_driver_sql("PRAGMA wal_checkpoint(RESTART)")
         except SQLAlchemyError:
             # Nothing is lost: the log stays valid and the next checkpoint copies it.
             logger.warning("WAL checkpoint failed", exc_info=True)

@@ -32,12 +32,12 @@ from server.applications.service import (
     owned_application_row,
     summary_json,
 )
-from server.applications.write_gate import serialized_writes
 from server.db import get_session
 from server.errors import Problem
 from server.i18n import N_, current_locale
 from server.identity.auth import current_account, current_user, require_user
 from server.registries.service import group_ids
+from server.write_gate import serialized_writes
 
 __all__ = ["blp", "notification_routes", "officer_routes"]
 

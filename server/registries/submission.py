@@ -22,7 +22,6 @@ from server.api import json_bytes
 from server.applications import idempotency
 from server.applications.models import Application
 from server.applications.submission import check_submission, record_submission
-from server.applications.write_gate import serialized_writes
 from server.catalogue.models import FieldDefinition, ServiceDefinition
 from server.catalogue.service import current_catalogue
 from server.errors import Problem
@@ -33,6 +32,7 @@ from server.registries.bundles import Bundle, definitions_of, values_for
 from server.registries.models import ApplicationGroup, ApplicationGroupMember, Offer
 from server.registries.offers import offer_answers
 from server.registries.service import Actor, Purpose, as_json, prefill_keys, prefill_sources
+from server.write_gate import serialized_writes
 
 INVALID = N_("Some fields need your attention.")
 

@@ -19,6 +19,7 @@ from server.db import (
     session_factory,
     wal_checkpoints,
 )
+from server.write_gate import write_gate
 
 
 def _database_file(app: Flask) -> Path:
@@ -92,3 +93,27 @@ def test_the_log_starts_again_although_writers_never_pause(
     assert most_frames_ever < SQLITE_AUTOCHECKPOINT_PAGES / 2
     with get_engine(app).connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM wal_probe").scalar() == 3000
+
+
+def test_the_checkpoint_that_restarts_the_log_queues_at_the_write_gate(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It holds writers back, so it takes the gate where they queue: they go on the moment it
+    ends instead of sleeping in SQLite's busy handler past its end."""
+    monkeypatch.setattr(db, "WAL_RESTART_FRAMES", 1)
+    engine = get_engine(app)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE wal_probe (n INTEGER)")
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoints = wal_checkpoints(engine)
+    assert checkpoints is not None
+    with write_gate(engine):
+        for value in range(CHECKPOINT_AFTER_COMMITS):
+            _commit_in_a_request(app, value)
+        assert not checkpoints.wait_until_idle(timeout=0.5), "it did not wait for the gate"
+    assert checkpoints.wait_until_idle()
+    _commit_in_a_request(app, CHECKPOINT_AFTER_COMMITS)
+    with engine.connect() as connection:
+        _busy, log_frames, _copied = connection.exec_driver_sql(
+            "PRAGMA wal_checkpoint(PASSIVE)").one()
+    assert 0 < log_frames < CHECKPOINT_AFTER_COMMITS  # the last commit wrote from the start

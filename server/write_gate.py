@@ -4,7 +4,9 @@ SQLite lets one transaction write at a time; the others wait in its busy handler
 sleeps 1, 2, 5 ... up to 100 ms between tries.  Under load that sleeping, not the work, set
 the tail latency of submissions.  Holding an OS file lock around the short write phase queues
 writers of every process (gunicorn workers) and thread, and wakes the next one the moment
-the lock is released.  PostgreSQL has row locks and needs none of this.
+the lock is released.  The checkpoint that makes the write-ahead log start again holds
+writers back too, so it takes the same gate (see :class:`server.db.WalCheckpoints`).
+PostgreSQL has row locks and needs none of this.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 _guard = threading.Lock()
@@ -32,9 +35,9 @@ def _gate(path: str) -> tuple[int, threading.Lock]:
 
 
 @contextmanager
-def serialized_writes(session: Session) -> Iterator[None]:
-    """Hold the database's write gate (SQLite files only) for the enclosed transaction."""
-    url = session.get_bind().engine.url
+def write_gate(engine: Engine) -> Iterator[None]:
+    """Hold the database's write gate (SQLite files only) while the block runs."""
+    url = engine.url
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         yield
         return
@@ -45,3 +48,10 @@ def serialized_writes(session: Session) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
+
+
+@contextmanager
+def serialized_writes(session: Session) -> Iterator[None]:
+    """Hold the write gate of the session's database for the enclosed transaction."""
+    with write_gate(session.get_bind().engine):
+        yield
