@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 from flask import Flask, current_app, g
+from flask.ctx import _AppCtxGlobals
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -231,17 +232,19 @@ def get_engine(app: Flask | None = None) -> Engine:
 
 def session_factory(app: Flask | None = None) -> sessionmaker[Session]:
     """Sessions outside a request (CLI commands, seeders, background work)."""
-    factory: sessionmaker[Session] = (app or current_app).extensions[_SESSIONMAKER_KEY]
+    factory: sessionmaker[Session] = (
+        app or current_app._get_current_object()  # type: ignore[attr-defined]
+    ).extensions[_SESSIONMAKER_KEY]
     return factory
 
 
 def get_session() -> Session:
     """The request's Session (created on first use).  The caller commits; teardown closes,
     rolling back whatever was not committed."""
-    session: Session | None = g.get("db_session")
+    app_globals: _AppCtxGlobals = g._get_current_object()  # one proxy lookup, not two
+    session: Session | None = app_globals.get("db_session")
     if session is None:
-        session = session_factory()()
-        g.db_session = session
+        session = app_globals.db_session = session_factory()()
     return session
 
 

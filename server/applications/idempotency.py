@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 import orjson
-from flask import Response, request
+from flask import Request, Response, request
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -41,12 +41,14 @@ def request_key() -> str:
 
 def request_fingerprint() -> str:
     """SHA-256 of the method, path and JSON body (key order and spacing do not matter)."""
-    raw = request.get_data(cache=True)
+    # Not through the proxy: an attribute read there fails a lookup first.
+    current: Request = request._get_current_object()  # type: ignore[attr-defined]
+    raw = current.get_data(cache=True)
     try:
         body = orjson.dumps(orjson.loads(raw), option=orjson.OPT_SORT_KEYS) if raw else b""
     except orjson.JSONDecodeError:
         body = raw
-    return hashlib.sha256(b"%s %s\n%s" % (request.method.encode(), request.path.encode(),
+    return hashlib.sha256(b"%s %s\n%s" % (current.method.encode(), current.path.encode(),
                                            body)).hexdigest()
 
 

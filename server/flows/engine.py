@@ -185,9 +185,12 @@ def _context(context: FlowContext | None) -> FlowContext:
         return context
     from flask import current_app, has_app_context
 
-    if has_app_context() and "catalogue" in current_app.extensions:
-        catalogue = current_app.extensions["catalogue"]
-        return FlowContext(catalogue.reference, catalogue.locales_root)
+    if has_app_context():
+        # Not through the proxy: an attribute read there fails a lookup first.
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        catalogue = app.extensions.get("catalogue")
+        if catalogue is not None:
+            return FlowContext(catalogue.reference, catalogue.locales_root)
     return _bundled_context()
 
 

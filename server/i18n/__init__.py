@@ -108,7 +108,8 @@ def needs_authorization(loader: UserLocaleLoader) -> UserLocaleLoader:
 
 
 def _saved_user_locale(environ: Mapping[str, Any]) -> str | None:
-    loader: UserLocaleLoader | None = current_app.extensions.get(USER_LOCALE_LOADER)
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    loader: UserLocaleLoader | None = app.extensions.get(USER_LOCALE_LOADER)
     if loader is None:
         return None
     if "HTTP_AUTHORIZATION" not in environ and getattr(loader, "needs_authorization", False):

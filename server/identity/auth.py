@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 from flask import current_app, g, request
+from flask.ctx import _AppCtxGlobals
 from flask.sansio.app import App
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import make_transient_to_detached
@@ -44,14 +45,15 @@ def signing_key() -> str:
 
 def request_claims() -> AccessClaims | None:
     """The claims of the request's bearer token, or None (no token, or not a valid one)."""
-    if "xizmat_claims" not in g:
+    app_globals: _AppCtxGlobals = g._get_current_object()  # one context lookup, not three
+    if "xizmat_claims" not in app_globals:
         header = request.headers.get("Authorization", "")
         scheme, _, token = header.partition(" ")
         claims = None
         if scheme.lower() == "bearer" and token.strip():
             claims = read_access_token(token.strip(), signing_key())
-        g.xizmat_claims = claims
-    claims_or_none: AccessClaims | None = g.xizmat_claims
+        app_globals.xizmat_claims = claims
+    claims_or_none: AccessClaims | None = app_globals.xizmat_claims
     return claims_or_none
 
 
@@ -77,13 +79,14 @@ class Account:
 
 def _user_row() -> Mapping[str, Any] | None:
     """The signed-in user's row (read once per request), or None without a valid token."""
-    if "xizmat_user_row" not in g:
+    app_globals: _AppCtxGlobals = g._get_current_object()  # one context lookup, not three
+    if "xizmat_user_row" not in app_globals:
         claims = request_claims()
         row = None
         if claims is not None:
             row = read_first(get_session(), _SELECT_USER, {"user_id": claims.user_id})
-        g.xizmat_user_row = row
-    found: Mapping[str, Any] | None = g.xizmat_user_row
+        app_globals.xizmat_user_row = row
+    found: Mapping[str, Any] | None = app_globals.xizmat_user_row
     return found
 
 
@@ -94,14 +97,15 @@ def _unauthenticated() -> Problem:
 def current_account() -> Account:
     """The signed-in person's id, role, agency, locale, phone and name; 401 without a valid
     access token (or when the account no longer exists)."""
-    account: Account | None = g.get("xizmat_account")
+    app_globals: _AppCtxGlobals = g._get_current_object()  # one context lookup, not two
+    account: Account | None = app_globals.get("xizmat_account")
     if account is None:
         row = _user_row()
         if row is None:
             raise _unauthenticated()
-        account = Account(id=row["id"], role=row["role"], agency=row["agency"],
-                          locale=row["locale"], phone=row["phone"], full_name=row["full_name"])
-        g.xizmat_account = account
+        account = app_globals.xizmat_account = Account(
+            id=row["id"], role=row["role"], agency=row["agency"], locale=row["locale"],
+            phone=row["phone"], full_name=row["full_name"])
     return account
 
 
