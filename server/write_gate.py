@@ -15,7 +15,7 @@ import fcntl
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -50,8 +50,6 @@ def write_gate(engine: Engine) -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
-@contextmanager
-def serialized_writes(session: Session) -> Iterator[None]:
+def serialized_writes(session: Session) -> AbstractContextManager[None]:
     """Hold the write gate of the session's database for the enclosed transaction."""
-    with write_gate(session.get_bind().engine):
-        yield
+    return write_gate(session.get_bind().engine)

@@ -130,7 +130,10 @@ class ServiceDefinition:
     source: Path | None = None
 
     def step(self, step_id: str) -> Step | None:
-        return next((step for step in self.steps if step.id == step_id), None)
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        return None
 
     def fields(self) -> Iterator[tuple[Step, FieldDefinition]]:
         for step in self.steps:

@@ -55,12 +55,23 @@ class UtcDateTime(TypeDecorator[datetime]):
         return _moment_of_sqlite_text
 
 
+#: The last moment written and its text: the rows of one write share their moment (a
+#: submission binds the same one six times).
+_last_moment: tuple[datetime | None, str | None] = (None, None)
+
+
 def _sqlite_text_of_moment(value: datetime | None) -> str | None:
+    global _last_moment
     if value is None:
         return None
+    last = _last_moment
+    if value is last[0]:
+        return last[1]
     if value.tzinfo is None:
         raise ValueError("naive datetime: pass an aware UTC moment")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    text = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    _last_moment = (value, text)
+    return text
 
 
 def _moment_of_sqlite_text(value: str | None) -> datetime | None:
