@@ -1,4 +1,8 @@
-"""The database: one SQLAlchemy engine per app, one Session per request.
+"""The database: one SQLAlchemy engine per app, one connection and one Session per request.
+
+The request's Session is bound to the request's connection, so a view that also runs Core or
+prebuilt statements on the connection (:mod:`server.prepared`) shares one pooled connection
+with it.
 
 SQLite (the embedded default) runs in WAL mode with foreign keys enforced and a busy timeout,
 set on every new connection, and its log is checkpointed by a thread of each process (see
@@ -13,13 +17,15 @@ import logging
 import os
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import orjson
 from flask import Flask, current_app, g
 from flask.ctx import _AppCtxGlobals
 from sqlalchemy import MetaData, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -238,17 +244,48 @@ def session_factory(app: Flask | None = None) -> sessionmaker[Session]:
     return factory
 
 
+def get_connection() -> Connection:
+    """The request's connection (checked out of the pool on first use; teardown returns it).
+
+    The hot paths (the signed-in user's row, a submission) run on it without a Session: the
+    Session's creation, transaction bookkeeping and closing cost a submission some 110 µs,
+    a tenth of it (benchmarks/profile_submit.py: 2.53 M to 2.29 M instructions).  Run
+    statements on it with :mod:`server.prepared` or inside :func:`transaction`: a Core
+    ``execute`` outside one would begin a transaction that the request's Session then joins
+    without ever committing it.
+    """
+    app_globals: _AppCtxGlobals = g._get_current_object()  # one proxy lookup, not two
+    connection: Connection | None = app_globals.get("db_connection")
+    if connection is None:
+        connection = app_globals.db_connection = get_engine().connect()
+    return connection
+
+
 def get_session() -> Session:
-    """The request's Session (created on first use).  The caller commits; teardown closes,
-    rolling back whatever was not committed."""
+    """The request's Session (created on first use), on the request's connection.  The caller
+    commits; teardown closes, rolling back whatever was not committed."""
     app_globals: _AppCtxGlobals = g._get_current_object()  # one proxy lookup, not two
     session: Session | None = app_globals.get("db_session")
     if session is None:
-        session = app_globals.db_session = session_factory()()
+        session = app_globals.db_session = session_factory()(bind=get_connection())
     return session
+
+
+@contextmanager
+def transaction(connection: Connection) -> Iterator[Connection]:
+    """One transaction on ``connection`` without a Session: committed when the block ends,
+    rolled back when it raises.  Counted for the WAL checkpointer as Session commits are."""
+    with connection.begin():
+        yield connection
+    checkpoints = wal_checkpoints(connection.engine)
+    if checkpoints is not None:
+        checkpoints.count_commit(None)
 
 
 def _close_session(_error: BaseException | None) -> None:
     session: Session | None = g.pop("db_session", None)
     if session is not None:
         session.close()
+    connection: Connection | None = g.pop("db_connection", None)
+    if connection is not None:
+        connection.close()  # back to the pool, rolled back there if a transaction was left

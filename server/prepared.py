@@ -4,7 +4,8 @@ A submission reads two rows and writes six.  Through ``Connection.execute`` each
 cost SQLAlchemy more than the database (parameter processing, compiled-cache lookup, result
 set-up: 20 to 60 µs each; measured with benchmarks/profile_submit.py).  Here a statement is
 compiled once per dialect and set of parameter names, and later runs are a cursor
-``execute`` on the session's own DBAPI connection, so they stay in the request's transaction.
+``execute`` on the DBAPI connection of the session or connection given, so they stay in its
+transaction.
 
 Values still go through each column type's bind and result processors (JSON, dates,
 :class:`~server.identity.models.UtcDateTime`), so rows are stored and read back exactly as
@@ -92,13 +93,26 @@ def _compile(statement: UpdateBase | Select[Any], dialect: Dialect, keys: tuple[
 _HELD_CONNECTION = "xizmat_prepared_connection"
 
 
-def _connection(session: Session) -> Connection:
-    """The session's connection, asked of the session once per transaction.
+#: Where a statement runs: a Session's transaction, or a connection used without a Session
+#: (:func:`server.db.get_connection`, the submission's path).
+Database = Session | Connection
+
+
+def dialect_name(database: Database) -> str:
+    """``sqlite`` or ``postgresql``: which database the statements run on."""
+    bind = database if isinstance(database, Connection) else database.get_bind()
+    return bind.dialect.name
+
+
+def _connection(session: Database) -> Connection:
+    """The connection itself, or the session's, asked of the session once per transaction.
 
     ``Session.connection()`` walks SQLAlchemy's transaction state machine on every call (some
     7 µs); a submission runs eight statements in one transaction.  The connection is kept with
     the transaction it belongs to, so after a commit or rollback the session is asked again.
     """
+    if isinstance(session, Connection):
+        return session
     transaction = session.get_transaction()
     held = session.info.get(_HELD_CONNECTION)
     if held is not None and transaction is not None and held[0] is transaction:
@@ -109,7 +123,7 @@ def _connection(session: Session) -> Connection:
     return connection
 
 
-def _run(session: Session, statement: UpdateBase | Select[Any],
+def _run(session: Database, statement: UpdateBase | Select[Any],
          parameters: Mapping[str, Any], fetch: Callable[[Any, _Compiled], Any]) -> Any:
     connection = _connection(session)
     dialect = connection.dialect
@@ -139,13 +153,13 @@ def _first_row(cursor: Any, compiled: _Compiled) -> dict[str, Any] | None:
     return None if row is None else compiled.row(row)
 
 
-def write(session: Session, statement: UpdateBase, parameters: Mapping[str, Any]) -> Written:
-    """Run an INSERT/UPDATE (optionally RETURNING one column) in the session's transaction."""
+def write(session: Database, statement: UpdateBase, parameters: Mapping[str, Any]) -> Written:
+    """Run an INSERT/UPDATE (optionally RETURNING one column) in the current transaction."""
     written: Written = _run(session, statement, parameters, _written)
     return written
 
 
-def read_first(session: Session, statement: Select[Any], parameters: Mapping[str, Any]
+def read_first(session: Database, statement: Select[Any], parameters: Mapping[str, Any]
                ) -> dict[str, Any] | None:
     """The first row of a SELECT as ``{column key: value}``, or None when there is none."""
     row: dict[str, Any] | None = _run(session, statement, parameters, _first_row)

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 _guard = threading.Lock()
@@ -50,6 +50,8 @@ def write_gate(engine: Engine) -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
-def serialized_writes(session: Session) -> AbstractContextManager[None]:
-    """Hold the write gate of the session's database for the enclosed transaction."""
-    return write_gate(session.get_bind().engine)
+def serialized_writes(database: Session | Connection) -> AbstractContextManager[None]:
+    """Hold the write gate of the session's or connection's database for the enclosed
+    transaction."""
+    return write_gate(database.get_bind().engine if isinstance(database, Session)
+                      else database.engine)

@@ -13,13 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
-from sqlalchemy.orm import Session
-
 from locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from server.applications.records import AnyApplication, AnyNotification
 from server.applications.statements import INSERT_SMS
 from server.identity.models import Person, utc_now
-from server.prepared import write
+from server.prepared import Database, write
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +33,11 @@ class Channel(ABC):
     """A way to reach a person outside the app.
 
     Contract: ``wants`` decides from the delivery alone (no I/O) whether this channel sends it;
-    ``deliver`` renders the text in the recipient's saved locale (the default locale when they
-    have none) and hands it over inside the caller's transaction, so a rolled-back request
-    sends nothing.  ``deliver`` must not raise for a recipient it cannot reach: it skips them.
+    ``deliver`` gets the text rendered in the recipient's saved locale (the default locale when
+    they have none) and hands it over inside the caller's transaction, on ``database`` (a
+    Session, or a connection without one: run statements with :mod:`server.prepared`), so a
+    rolled-back request sends nothing.  ``deliver`` must not raise for a recipient it cannot
+    reach: it skips them.
     """
 
     id: ClassVar[str]
@@ -46,7 +46,8 @@ class Channel(ABC):
     def wants(self, delivery: Delivery) -> bool: ...
 
     @abstractmethod
-    def deliver(self, session: Session, delivery: Delivery, text: str, locale: str) -> None: ...
+    def deliver(self, database: Database, delivery: Delivery, text: str, locale: str
+                ) -> None: ...
 
 
 ChannelType = TypeVar("ChannelType", bound=type[Channel])
@@ -99,8 +100,8 @@ class SmsOutboxChannel(Channel):
             and (delivery.application is None or delivery.application.notify_by_sms)
         )
 
-    def deliver(self, session: Session, delivery: Delivery, text: str, locale: str) -> None:
-        write(session, INSERT_SMS, {
+    def deliver(self, database: Database, delivery: Delivery, text: str, locale: str) -> None:
+        write(database, INSERT_SMS, {
             "user_id": delivery.recipient.id, "phone": delivery.recipient.phone,
             "locale": locale, "text": text, "notification_id": delivery.notification.id,
             "created_at": delivery.notification.created_at or utc_now()})

@@ -24,7 +24,7 @@ from server.applications.statements import INSERT_IDEMPOTENCY
 from server.errors import Problem
 from server.i18n import N_
 from server.identity.models import utc_now
-from server.prepared import write
+from server.prepared import Database, write
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
@@ -65,14 +65,14 @@ def stored(session: Session, user_id: int, key: str) -> IdempotencyRecord | None
         IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key)).first()
 
 
-def store(session: Session, user_id: int, key: str, request_hash: str, status: int,
+def store(database: Database, user_id: int, key: str, request_hash: str, status: int,
           body: bytes) -> None:
     """Keep the answer under the key, in the transaction that made the effect.
 
     A concurrent request with the same key that got here first makes this insert fail on the
     unique index (IntegrityError): the caller rolls back and replays the stored answer.
     """
-    write(session, INSERT_IDEMPOTENCY, {
+    write(database, INSERT_IDEMPOTENCY, {
         "user_id": user_id, "key": key, "request_hash": request_hash, "status_code": status,
         "response_body": body.decode("utf-8"), "created_at": utc_now()})
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, Literal
 
-from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from server.applications.models import Application
@@ -22,7 +21,7 @@ from server.applications.records import AnyApplication, EventRecord
 from server.applications.statements import INSERT_EVENT, move_application
 from server.errors import Problem
 from server.i18n import N_
-from server.prepared import write
+from server.prepared import Database, write
 
 Actor = Literal["owner", "officer"]
 
@@ -105,7 +104,7 @@ def allowed_actions(status: str, actor: Actor) -> list[str]:
 
 
 def transition(
-    session: Session, application: AnyApplication, action: str, *, actor_id: int,
+    database: Database, application: AnyApplication, action: str, *, actor_id: int,
     actor_role: str, now: datetime, params: Mapping[str, Any] | None = None,
     changes: Mapping[str, Any] | None = None,
 ) -> EventRecord:
@@ -125,7 +124,7 @@ def transition(
                           errors={name: [N_("This field is required.")]})
     source = application.status
     values: dict[str, Any] = {"status": rule.target, "updated_at": now, **(changes or {})}
-    result = write(session, move_application(rule.sources), {**values, "match_id": application.id})
+    result = write(database, move_application(rule.sources), {**values, "match_id": application.id})
     if result.rowcount != 1:
         raise TransitionConflictError()
     # Already written by the update above: mirror it (on an ORM object, without making it dirty).
@@ -138,5 +137,5 @@ def transition(
            "actor_role": actor_role, "action": action, "from_status": source,
            "to_status": rule.target, "message_id": rule.message, "params": event_params}
     # A prebuilt Core insert: the ORM's unit of work costs more than the statement itself.
-    event_id = write(session, INSERT_EVENT, row).returned
+    event_id = write(database, INSERT_EVENT, row).returned
     return EventRecord(id=event_id, **row)

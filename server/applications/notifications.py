@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from locales.catalogs import translations
 from server.applications.channels import ChannelRegistry, Delivery, reader_locale, registry
 from server.applications.records import AnyApplication, AnyEvent, NotificationRecord
@@ -21,7 +19,7 @@ from server.applications.statements import INSERT_NOTIFICATION
 from server.catalogue.models import text_context
 from server.catalogue.service import current_catalogue
 from server.identity.models import Person
-from server.prepared import write
+from server.prepared import Database, write
 
 #: Offers after life events (the registries part) are notified with its messages too.
 MESSAGE_DOMAINS = ("accounts", "registries")
@@ -59,19 +57,19 @@ def render_message(message_id: str, params: Mapping[str, Any], locale: str) -> s
 
 
 def notify(
-    session: Session, event: AnyEvent, application: AnyApplication, recipient: Person,
+    database: Database, event: AnyEvent, application: AnyApplication, recipient: Person,
     channels: ChannelRegistry = registry,
 ) -> NotificationRecord:
     """Keep a notification about ``event`` for ``recipient`` and hand it to every channel."""
     row: dict[str, Any] = {
         "user_id": recipient.id, "application_id": application.id, "event_id": event.id,
         "message_id": event.message_id, "params": dict(event.params), "created_at": event.at}
-    notification_id = write(session, INSERT_NOTIFICATION, row).returned
+    notification_id = write(database, INSERT_NOTIFICATION, row).returned
     notification = NotificationRecord(id=notification_id, **row)
     delivery = Delivery(notification, recipient, application)
     for channel in channels:
         if channel.wants(delivery):
             locale = reader_locale(recipient)
-            channel.deliver(session, delivery, render_message(
+            channel.deliver(database, delivery, render_message(
                 notification.message_id, notification.params, locale), locale)
     return notification

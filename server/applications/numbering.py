@@ -7,10 +7,8 @@ does, and a rolled-back submission gives its number back.
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from server.applications.statements import next_counter_value
-from server.prepared import write
+from server.prepared import Database, dialect_name, write
 
 PREFIX = "XZ"
 
@@ -19,8 +17,8 @@ def format_number(year: int, sequence: int) -> str:
     return f"{PREFIX}-{year:04d}-{sequence:07d}"
 
 
-def next_number(session: Session, year: int) -> str:
+def next_number(database: Database, year: int) -> str:
     """The next number of ``year``: one upsert, counting from 1 in a new year."""
-    statement = next_counter_value(session.get_bind().dialect.name)
-    sequence = write(session, statement, {"year": year}).returned
+    statement = next_counter_value(dialect_name(database))
+    sequence = write(database, statement, {"year": year}).returned
     return format_number(year, int(sequence))

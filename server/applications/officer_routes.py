@@ -24,7 +24,13 @@ from server.applications.schemas import (
     QuestionSchema,
     ReasonSchema,
 )
-from server.applications.service import agency_application, agency_today, detail_json, summary_json
+from server.applications.service import (
+    agency_application,
+    agency_today,
+    application_events,
+    detail_json,
+    summary_json,
+)
 from server.db import get_session
 from server.i18n import current_locale
 from server.identity import audit
@@ -35,8 +41,8 @@ from server.identity.models import User
 def _officer_detail(application: Application) -> Response:
     session = get_session()
     applicant = session.get(User, application.user_id)
-    return json_response(detail_json(session, application, current_locale(), "officer",
-                                     applicant=applicant))
+    return json_response(detail_json(application, application_events(session, application),
+                                     current_locale(), "officer", applicant=applicant))
 
 
 @blp.route("/officer/applications", methods=["GET"])

@@ -26,13 +26,14 @@ from server.applications.schemas import (
 )
 from server.applications.service import (
     agency_today,
+    application_events,
     detail_json,
     new_draft,
     owned_application,
     owned_application_row,
     summary_json,
 )
-from server.db import get_session
+from server.db import get_connection, get_session, transaction
 from server.errors import Problem
 from server.i18n import N_, current_locale
 from server.identity.auth import current_account, current_user, require_user
@@ -49,8 +50,8 @@ IDEMPOTENCY_PARAMETER = {
 
 
 def _detail(application: Application, status: int = 200) -> Response:
-    session = get_session()
-    return json_response(detail_json(session, application, current_locale(), "owner"), status)
+    events = application_events(get_session(), application)
+    return json_response(detail_json(application, events, current_locale(), "owner"), status)
 
 
 @blp.route("/applications", methods=["POST"])
@@ -124,28 +125,27 @@ def submit_application(data: dict[str, Any], application_id: str) -> Response:
     if not data["declaration"]:
         raise Problem(422, detail=N_("Some fields need your attention."), errors={
             "declaration": [N_("Confirm that your answers are true to submit.")]})
-    session = get_session()
-    citizen = current_account()  # no ORM object: the submission writes with Core statements
+    # No Session and no ORM object: the submission reads and writes with prebuilt statements
+    # on the request's connection (server/prepared.py).
+    connection = get_connection()
+    citizen = current_account()
     fingerprint = idempotency.request_fingerprint()
     locale = current_locale()
     # Read phase: nothing written yet, so other writers are not held up by it.
-    application = owned_application_row(session, application_id, citizen)
+    application = owned_application_row(connection, application_id, citizen)
     if application.status != "draft":  # a retry, or a second submission
-        return _replay_or_conflict(session, citizen.id, key, fingerprint)
+        return _replay_or_conflict(get_session(), citizen.id, key, fingerprint)
     checked = submission.check_submission(application, locale)
     # Write phase: short, one transaction, one writer at a time on SQLite.
-    with serialized_writes(session):
-        try:
-            event = submission.record_submission(session, application, citizen, checked,
+    try:
+        with serialized_writes(connection), transaction(connection):
+            event = submission.record_submission(connection, application, citizen, checked,
                                                  data["notify_by_sms"])
-            response = json_response(detail_json(session, application, locale, "owner",
-                                                 events=[event]))
-            idempotency.store(session, citizen.id, key, fingerprint, response.status_code,
+            response = json_response(detail_json(application, [event], locale, "owner"))
+            idempotency.store(connection, citizen.id, key, fingerprint, response.status_code,
                               response.get_data())
-            session.commit()
-        except (TransitionConflictError, IntegrityError):
-            session.rollback()
-            return _replay_or_conflict(session, citizen.id, key, fingerprint)
+    except (TransitionConflictError, IntegrityError):  # rolled back as the block ended
+        return _replay_or_conflict(get_session(), citizen.id, key, fingerprint)
     return response
 
 

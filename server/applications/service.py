@@ -31,7 +31,7 @@ from server.catalogue.service import current_catalogue
 from server.errors import Problem
 from server.i18n import N_, translate
 from server.identity.models import Person, User, utc_now
-from server.prepared import read_first
+from server.prepared import Database, read_first
 
 #: Due dates and "overdue" follow the agencies' calendar.
 AGENCY_TIME_ZONE = ZoneInfo("Asia/Tashkent")
@@ -77,14 +77,14 @@ def owned_application(session: Session, application_id: str, user: User) -> Appl
     return application
 
 
-def owned_application_row(session: Session, application_id: str, user: Person
+def owned_application_row(database: Database, application_id: str, user: Person
                           ) -> ApplicationRecord:
     """:func:`owned_application` for the submit path: one prebuilt select, a plain record.
 
-    The record is not in the session (changes to it are not saved): the submission writes
-    with its own statements and mirrors them onto the record for the answer.
+    The record is in no session (changes to it are not saved): the submission writes with
+    its own statements and mirrors them onto the record for the answer.
     """
-    row = read_first(session, SELECT_APPLICATION, {"id": application_id[:32]})
+    row = read_first(database, SELECT_APPLICATION, {"id": application_id[:32]})
     if row is None or row["user_id"] != user.id:
         raise Problem(404, detail=NOT_FOUND)
     return ApplicationRecord(**row)
@@ -125,16 +125,20 @@ def _note(event: AnyEvent) -> str | None:
     return None
 
 
+def application_events(session: Session, application: AnyApplication) -> list[AnyEvent]:
+    """The application's events, oldest first: its timeline."""
+    return list(session.scalars(
+        select(ApplicationEvent).where(ApplicationEvent.application_id == application.id)
+        .order_by(ApplicationEvent.id)
+    ))
+
+
 def detail_json(
-    session: Session, application: AnyApplication, locale: str, viewer: Actor,
-    applicant: User | None = None, events: list[AnyEvent] | None = None,
+    application: AnyApplication, events: list[AnyEvent], locale: str, viewer: Actor,
+    applicant: User | None = None,
 ) -> dict[str, Any]:
-    """Everything about one application: answers, timeline, what comes next, due date."""
-    if events is None:
-        events = list(session.scalars(
-            select(ApplicationEvent).where(ApplicationEvent.application_id == application.id)
-            .order_by(ApplicationEvent.id)
-        ))
+    """Everything about one application: answers, timeline (``events``), what comes next,
+    due date."""
     definition = current_catalogue().get(application.service_id)
     question = next((e.params.get("question") for e in reversed(events)
                      if e.action == "request_info"), None)

@@ -24,6 +24,7 @@ from server.errors import Problem
 from server.flows.engine import validate_application, validate_step
 from server.i18n import N_
 from server.identity.models import Person, User, utc_now
+from server.prepared import Database
 
 INVALID = N_("Some fields need your attention.")
 
@@ -78,7 +79,7 @@ def check_submission(application: AnyApplication, locale: str) -> CheckedSubmiss
 
 
 def record_submission(
-    session: Session, application: AnyApplication, citizen: Person, checked: CheckedSubmission,
+    database: Database, application: AnyApplication, citizen: Person, checked: CheckedSubmission,
     notify_by_sms: bool,
 ) -> EventRecord:
     """The write phase of a submission: numbered, due date set, citizen notified.
@@ -86,14 +87,14 @@ def record_submission(
     Raises :class:`TransitionConflictError` when the draft was submitted meanwhile.
     """
     now = utc_now()
-    number = next_number(session, checked.year)
-    event = transition(session, application, "submit", actor_id=citizen.id,
+    number = next_number(database, checked.year)
+    event = transition(database, application, "submit", actor_id=citizen.id,
                        actor_role=citizen.role, now=now,
                        params={"number": number, "due_date": checked.due_date.isoformat()},
                        changes={"values": checked.values, "submitted_at": now,
                                 "due_date": checked.due_date, "number": number,
                                 "notify_by_sms": notify_by_sms})
-    notify(session, event, application, citizen)
+    notify(database, event, application, citizen)
     return event
 
 

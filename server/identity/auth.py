@@ -25,7 +25,7 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
-from server.db import get_session
+from server.db import get_connection, get_session
 from server.errors import Problem
 from server.i18n import N_, USER_LOCALE_LOADER, needs_authorization
 from server.identity.models import ROLES, User
@@ -84,7 +84,7 @@ def _user_row() -> Mapping[str, Any] | None:
         claims = request_claims()
         row = None
         if claims is not None:
-            row = read_first(get_session(), _SELECT_USER, {"user_id": claims.user_id})
+            row = read_first(get_connection(), _SELECT_USER, {"user_id": claims.user_id})
         app_globals.xizmat_user_row = row
     found: Mapping[str, Any] | None = app_globals.xizmat_user_row
     return found
