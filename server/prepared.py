@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
@@ -98,34 +98,34 @@ _HELD_CONNECTION = "xizmat_prepared_connection"
 Database = Session | Connection
 
 
-def dialect_name(database: Database) -> str:
-    """``sqlite`` or ``postgresql``: which database the statements run on."""
+def engine_of(database: Database) -> Engine:
+    """The engine behind a session (whatever it is bound to) or a connection."""
     bind = database if isinstance(database, Connection) else database.get_bind()
-    return bind.dialect.name
+    return bind.engine
 
 
-def _connection(session: Database) -> Connection:
+def _connection(database: Database) -> Connection:
     """The connection itself, or the session's, asked of the session once per transaction.
 
     ``Session.connection()`` walks SQLAlchemy's transaction state machine on every call (some
     7 µs); a submission runs eight statements in one transaction.  The connection is kept with
     the transaction it belongs to, so after a commit or rollback the session is asked again.
     """
-    if isinstance(session, Connection):
-        return session
-    transaction = session.get_transaction()
-    held = session.info.get(_HELD_CONNECTION)
+    if isinstance(database, Connection):
+        return database
+    transaction = database.get_transaction()
+    held = database.info.get(_HELD_CONNECTION)
     if held is not None and transaction is not None and held[0] is transaction:
         connection: Connection = held[1]
         return connection
-    connection = session.connection()
-    session.info[_HELD_CONNECTION] = (session.get_transaction(), connection)
+    connection = database.connection()
+    database.info[_HELD_CONNECTION] = (database.get_transaction(), connection)
     return connection
 
 
-def _run(session: Database, statement: UpdateBase | Select[Any],
+def _run(database: Database, statement: UpdateBase | Select[Any],
          parameters: Mapping[str, Any], fetch: Callable[[Any, _Compiled], Any]) -> Any:
-    connection = _connection(session)
+    connection = _connection(database)
     dialect = connection.dialect
     key = (statement, dialect.name, tuple(parameters))
     compiled = _compiled.get(key)
@@ -153,14 +153,15 @@ def _first_row(cursor: Any, compiled: _Compiled) -> dict[str, Any] | None:
     return None if row is None else compiled.row(row)
 
 
-def write(session: Database, statement: UpdateBase, parameters: Mapping[str, Any]) -> Written:
+def write(database: Database, statement: UpdateBase, parameters: Mapping[str, Any]
+          ) -> Written:
     """Run an INSERT/UPDATE (optionally RETURNING one column) in the current transaction."""
-    written: Written = _run(session, statement, parameters, _written)
+    written: Written = _run(database, statement, parameters, _written)
     return written
 
 
-def read_first(session: Database, statement: Select[Any], parameters: Mapping[str, Any]
+def read_first(database: Database, statement: Select[Any], parameters: Mapping[str, Any]
                ) -> dict[str, Any] | None:
     """The first row of a SELECT as ``{column key: value}``, or None when there is none."""
-    row: dict[str, Any] | None = _run(session, statement, parameters, _first_row)
+    row: dict[str, Any] | None = _run(database, statement, parameters, _first_row)
     return row

@@ -17,8 +17,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Engine
+
+from server.prepared import Database, engine_of
 
 _guard = threading.Lock()
 _gates: dict[str, tuple[int, threading.Lock]] = {}
@@ -50,8 +51,7 @@ def write_gate(engine: Engine) -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
-def serialized_writes(database: Session | Connection) -> AbstractContextManager[None]:
+def serialized_writes(database: Database) -> AbstractContextManager[None]:
     """Hold the write gate of the session's or connection's database for the enclosed
     transaction."""
-    return write_gate(database.get_bind().engine if isinstance(database, Session)
-                      else database.engine)
+    return write_gate(engine_of(database))

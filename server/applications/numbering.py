@@ -8,7 +8,7 @@ does, and a rolled-back submission gives its number back.
 from __future__ import annotations
 
 from server.applications.statements import next_counter_value
-from server.prepared import Database, dialect_name, write
+from server.prepared import Database, engine_of, write
 
 PREFIX = "XZ"
 
@@ -19,6 +19,6 @@ def format_number(year: int, sequence: int) -> str:
 
 def next_number(database: Database, year: int) -> str:
     """The next number of ``year``: one upsert, counting from 1 in a new year."""
-    statement = next_counter_value(dialect_name(database))
+    statement = next_counter_value(engine_of(database).dialect.name)
     sequence = write(database, statement, {"year": year}).returned
     return format_number(year, int(sequence))
