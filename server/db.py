@@ -218,7 +218,8 @@ def _is_memory_database(dbapi_connection: Any) -> bool:
 
 
 def init_app(app: Flask) -> None:
-    """Create the app's engine (once) and close each request's session at teardown."""
+    """Create the app's engine (once) and close each request's session and connection at
+    teardown."""
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions[_ENGINE_KEY] = engine
     factory = sessionmaker(bind=engine, expire_on_commit=False)
@@ -228,7 +229,7 @@ def init_app(app: Flask) -> None:
         # Counted by a session event: any engine-level listener would make SQLAlchemy
         # dispatch events around every statement (measured: a tenth of a submission).
         event.listen(factory, "after_commit", checkpoints.count_commit)
-    app.teardown_appcontext(_close_session)
+    app.teardown_appcontext(_close_request_database)
 
 
 def get_engine(app: Flask | None = None) -> Engine:
@@ -272,17 +273,17 @@ def get_session() -> Session:
 
 
 @contextmanager
-def transaction(connection: Connection) -> Iterator[Connection]:
+def transaction(connection: Connection) -> Iterator[None]:
     """One transaction on ``connection`` without a Session: committed when the block ends,
     rolled back when it raises.  Counted for the WAL checkpointer as Session commits are."""
     with connection.begin():
-        yield connection
+        yield
     checkpoints = wal_checkpoints(connection.engine)
     if checkpoints is not None:
         checkpoints.count_commit(None)
 
 
-def _close_session(_error: BaseException | None) -> None:
+def _close_request_database(_error: BaseException | None) -> None:
     session: Session | None = g.pop("db_session", None)
     if session is not None:
         session.close()
